@@ -1,1 +1,231 @@
-fn main() {}
+//! The `rift` binary: parses the command line into a validated configuration and calls the
+//! library. Exit codes: 0 success, 1 internal error, 2 usage, 3 bad input, 4 store damaged or
+//! derived with other rules, 5 store in use by another process, 6 not found.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use rift::cli::{self, Config, Format};
+use rift::ingest::TextOptions;
+use rift::model::{Kind, Status};
+use rift::report::{Filter, parse_day};
+
+const EXAMPLES: &str = "\
+Examples:
+  rift demo                                  conflict report over the built-in data
+  rift ingest articles.jsonl more/ notes.txt --outlet Reuters --published 2023-01-13
+  cat feed.jsonl | rift ingest -
+  rift report                                contested events, as text
+  rift report --format json -o report.json   the report in spec/formats.md's JSON
+  rift report --place Bakhmut --since 2023-01-01 --kind control
+  rift events                                every event, one line each
+  rift show soledar-control-2023-01-10       one event with every claim and its provenance
+  rift compare Reuters TASS                  what each outlet covered, and whose voices
+  rift --store /tmp/s.db report              any command on another store (or RIFT_STORE=...)
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 store damaged or needs
+`rift rebuild`, 5 store in use by another process, 6 not found.";
+
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nPlace names: contains data from GeoNames (www.geonames.org), CC BY 4.0."
+);
+
+/// Cross-source claim reconciliation: who says what happened, and where Moscow and Kyiv
+/// conflict.
+#[derive(Parser, Debug)]
+#[command(name = "rift", version, long_version = LONG_VERSION, about, long_about = None, after_help = EXAMPLES)]
+struct Cli {
+    /// The store directory [default: $RIFT_STORE, else ~/.local/share/rift/store].
+    #[arg(long, global = true, env = "RIFT_STORE", value_name = "PATH")]
+    store: Option<PathBuf>,
+    /// Print no progress or summary lines.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Add articles to the store: JSON Lines files, .txt files, directories, or - for stdin.
+    #[command(after_help = "Each article's claims, events and conflicts are committed in one transaction. By default any bad input refuses the whole batch before anything is written; with --keep-going the good articles go in and the bad ones are listed (exit code 3).")]
+    Ingest {
+        /// Files or directories to read; - reads JSON Lines from standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Outlet of plain-text articles.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Publication date of plain-text articles (YYYY-MM-DD or RFC 3339).
+        #[arg(long)]
+        published: Option<String>,
+        /// Id of a single plain-text article [default: the file name without extension].
+        #[arg(long)]
+        id: Option<String>,
+        /// Ingest the good articles of a batch and report the bad ones, instead of refusing
+        /// the batch.
+        #[arg(long)]
+        keep_going: bool,
+    },
+    /// The conflict report: per contested event, what is disputed and each side's account.
+    Report {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Every event with its status and how many claims each side made.
+    Events {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// One event in full: every claim with its sentence, speaker, outlet and the rules that fired.
+    Show {
+        /// The event id, as `rift events` prints it.
+        event: String,
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+    /// Compare two outlets: events both covered, events only one covered, whose voices each quotes.
+    Compare {
+        outlet_a: String,
+        outlet_b: String,
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Run the main job on the built-in data (the seeds in ../shared when present, else the
+    /// fixtures) in a temporary store, and print the conflict report.
+    Demo {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+    /// Re-derive claims, events and conflicts from the stored articles with this rift's rules.
+    Rebuild,
+}
+
+#[derive(Args, Debug, Default)]
+struct FilterArgs {
+    /// Only events at this place (any spelling: Artemovsk finds Bakhmut).
+    #[arg(long)]
+    place: Option<String>,
+    /// Only events with claims on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    since: Option<String>,
+    /// Only events with claims on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    until: Option<String>,
+    /// Only events with a claim from this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only events of this kind (control, advance, encirclement, withdrawal, surrender, strike,
+    /// casualties, civilians, war_crimes).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Only events with this status (contested, one-sided, corroborated).
+    #[arg(long)]
+    status: Option<String>,
+    /// Include events with third-party claims only.
+    #[arg(long)]
+    all: bool,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum FormatArg {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
+    let day = |v: &Option<String>, flag: &str| -> anyhow::Result<_> {
+        v.as_deref()
+            .map(|s| parse_day(s).with_context(|| format!("{flag} `{s}`: expected YYYY-MM-DD")))
+            .transpose()
+    };
+    Ok(Filter {
+        place: args.place.clone(),
+        since: day(&args.since, "--since")?,
+        until: day(&args.until, "--until")?,
+        outlet: args.outlet.clone(),
+        kind: args
+            .kind
+            .as_deref()
+            .map(|k| Kind::parse(k).with_context(|| format!("--kind `{k}`: not a kind (see --help)")))
+            .transpose()?,
+        status: args
+            .status
+            .as_deref()
+            .map(|s| Status::parse(s).with_context(|| format!("--status `{s}`: expected contested, one-sided or corroborated")))
+            .transpose()?,
+        all: args.all,
+    })
+}
+
+fn default_store() -> PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")));
+    match data {
+        Some(d) => d.join("rift").join("store"),
+        None => PathBuf::from("rift.db"),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let holder = std::env::args().collect::<Vec<_>>().join(" ");
+    let config = Config { store: cli.store.unwrap_or_else(default_store), quiet: cli.quiet, holder };
+    match cli.command {
+        Command::Ingest { paths, outlet, published, id, keep_going } => {
+            cli::ingest(&config, &paths, &TextOptions { outlet, published, id }, keep_going)?;
+        }
+        Command::Report { format, output, filter: f } => cli::report(&config, format.into(), output.as_deref(), &filter(&f)?)?,
+        Command::Events { format, filter: f } => cli::events(&config, format.into(), &filter(&f)?)?,
+        Command::Show { event, format } => cli::show(&config, &event, format.into())?,
+        Command::Compare { outlet_a, outlet_b, format, output, filter: f } => {
+            cli::compare(&config, &outlet_a, &outlet_b, format.into(), output.as_deref(), &filter(&f)?)?
+        }
+        Command::Demo { format } => cli::demo(&config, format.into())?,
+        Command::Rebuild => {
+            cli::rebuild(&config)?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("rift: {err:#}");
+            let code = match err.downcast_ref::<rift::error::Error>() {
+                Some(e) => e.exit_code(),
+                None => 2,
+            };
+            ExitCode::from(code as u8)
+        }
+    }
+}

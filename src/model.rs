@@ -320,8 +320,17 @@ pub struct Claim {
     /// The day used to group claims into events: the publication day.
     pub day: Option<Day>,
     pub quantity: Option<Quantity>,
+    /// The sentence of a reporter's or third party's note that the claim could not be
+    /// verified ("Reuters could not independently verify the claim").
+    pub verification: Option<Span>,
     /// The rules that fired, in order, for provenance ("speaker:after-quote", "side:lexicon").
     pub rules: Vec<String>,
+}
+
+impl Claim {
+    pub fn verification_span(&self) -> Option<Span> {
+        self.verification
+    }
 }
 
 /// An article as stored: the source of truth everything else is derived from.

@@ -1,0 +1,151 @@
+//! Stage 4, cluster: claims from all articles into events.
+//!
+//! Claims are first blocked by what they are about: their place (a gazetteer id, so every
+//! spelling of Bakhmut is one key; a name the gazetteer lacks is keyed by its folded form, so
+//! near-spellings meet) and their kind. Within a block, claims are ordered by day and cut into
+//! events by a left-to-right scan: a new event starts when the next claim is more than
+//! [`GAP_DAYS`] after the previous one, or more than [`SPAN_DAYS`] after the event's first.
+//!
+//! The scan depends only on the set of claims, never on the order they arrived in, which is
+//! what makes the store the same whatever the ingest order. It also restarts cleanly at any
+//! event start, so an update only rescans from the start of the event a new claim falls in to
+//! the first unchanged event start after it (see `db::recluster`).
+
+use crate::gazetteer;
+use crate::model::{BlockKey, Claim, ClaimId, Day, EventId, Kind};
+
+/// Claims of one block at most this many days apart are one event (a capture announced one
+/// day and denied a few days later).
+pub const GAP_DAYS: i32 = 7;
+/// An event spans at most this many days, so that a place fought over for months yields a
+/// sequence of events rather than one.
+pub const SPAN_DAYS: i32 = 28;
+/// The day key of claims without any date: they form one event per block.
+pub const UNDATED: i32 = i32::MAX;
+
+/// The block a claim belongs to.
+pub fn block_key(claim: &Claim) -> BlockKey {
+    let place = match &claim.place {
+        Some(p) => match p.id {
+            Some(id) => format!("g{}", id.0),
+            None => format!("n:{}", gazetteer::fold(&p.name)),
+        },
+        None => String::new(),
+    };
+    BlockKey { place, kind: claim.action.kind }
+}
+
+/// The day key a claim is grouped by.
+pub fn day_key(claim: &Claim) -> i32 {
+    claim.day.map_or(UNDATED, |d| d.0)
+}
+
+/// Left-to-right event partition of a block's claims. Feed claims in (day, id) order.
+#[derive(Debug, Clone, Default)]
+pub struct Partitioner {
+    start: Option<i32>,
+    last: i32,
+}
+
+impl Partitioner {
+    /// A partitioner whose scan begins at an event start (the state right after a cut).
+    pub fn new() -> Self {
+        Partitioner::default()
+    }
+
+    /// Takes the next claim's day; returns true when it starts a new event.
+    pub fn push(&mut self, day: i32) -> bool {
+        let cut = match self.start {
+            None => true,
+            Some(_) if day == UNDATED || self.last == UNDATED => day != self.last,
+            Some(start) => day - self.last > GAP_DAYS || day - start > SPAN_DAYS,
+        };
+        if cut {
+            self.start = Some(day);
+        }
+        self.last = day;
+        cut
+    }
+}
+
+/// Cuts a block's claims, sorted by (day, id), into events: ranges of indices.
+pub fn partition(days: &[i32]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut p = Partitioner::new();
+    let mut start = 0;
+    for (i, &d) in days.iter().enumerate() {
+        if p.push(d) && i > 0 {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if !days.is_empty() {
+        out.push(start..days.len());
+    }
+    out
+}
+
+/// The readable, stable id of the event of a block that starts on `first_day`:
+/// `soledar-control-2023-01-10`, `national-war-crimes-2023-01-13`, `bakhmut-encirclement-undated`.
+pub fn event_id(block: &BlockKey, place_slug: &str, first_day: i32) -> EventId {
+    let place = if block.place.is_empty() { "national" } else { place_slug };
+    let when = if first_day == UNDATED { "undated".to_string() } else { Day(first_day).to_string() };
+    EventId(format!("{}-{}-{}", place, block.kind.as_str().replace('_', "-"), when))
+}
+
+/// A URL-safe slug for a place name the gazetteer lacks (prefixed so it cannot collide with a
+/// gazetteer slug).
+pub fn unlisted_slug(name: &str) -> String {
+    let folded = gazetteer::fold(name);
+    let slug: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("x-{}", slug.trim_matches('-'))
+}
+
+/// Sort key of claims within a block.
+pub fn member_key(claim: &Claim) -> (i32, ClaimId) {
+    (day_key(claim), claim.id.clone())
+}
+
+/// Whether claims of this kind need a place to be grouped meaningfully; placeless claims of
+/// these kinds are grouped nationally like any other.
+pub fn is_territorial(kind: Kind) -> bool {
+    matches!(kind, Kind::Control | Kind::Advance | Kind::Encirclement | Kind::Withdrawal | Kind::Surrender)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn gaps_and_spans_cut_events() {
+        // 10, 11, 13, 17 are one event (gaps of at most 7 days); 30 starts another.
+        assert_eq!(partition(&[10, 11, 13, 17, 30]), vec![0..4, 4..5]);
+        // A run of daily claims is cut when it would span more than SPAN_DAYS.
+        let daily: Vec<i32> = (0..60).collect();
+        let cuts = partition(&daily);
+        assert!(cuts.iter().all(|r| daily[r.end - 1] - daily[r.start] <= SPAN_DAYS));
+        assert_eq!(cuts.len(), 3);
+    }
+
+    #[test]
+    fn undated_claims_are_one_event_after_the_dated_ones() {
+        assert_eq!(partition(&[5, 6, UNDATED, UNDATED]), vec![0..2, 2..4]);
+    }
+
+    proptest! {
+        /// Restarting the scan at any event start gives the same cuts after it: the property
+        /// the incremental update relies on.
+        #[test]
+        fn the_scan_restarts_cleanly_at_event_starts(mut days in proptest::collection::vec(0i32..200, 1..80)) {
+            days.sort();
+            let whole = partition(&days);
+            for r in &whole {
+                let tail = partition(&days[r.start..]);
+                let shifted: Vec<_> = tail.iter().map(|t| t.start + r.start..t.end + r.start).collect();
+                let expected: Vec<_> = whole.iter().filter(|w| w.start >= r.start).cloned().collect();
+                prop_assert_eq!(shifted, expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Stage 5, conflict: within an event, Moscow and Kyiv accounts that cannot both be true.
+//!
+//! Each rule compares one Moscow claim with one Kyiv claim of the same event:
+//! - `control:taken-vs-held`: one side says a place was taken, the other that it still holds
+//!   it (or that fighting goes on there);
+//! - `denial`: one side denies what the other asserts ("Kyiv denied the claim");
+//! - `withdrawal:framing`: an orderly "regrouping" against a rout;
+//! - `surrender:vs-evacuation`: a surrender against an ordered evacuation;
+//! - `numbers`: counts of the same thing that do not overlap ("more than 500" and "559" do).
+//! The event is contested when any rule fires, corroborated when both sides speak without
+//! conflict, one-sided otherwise.
+
+use itertools::Itertools;
+
+use crate::model::{Claim, Conflict, Kind, Modality, Side, Stance, Status};
+use crate::normalize::unit_class;
+
+/// At most this many conflicting pairs are kept per event and rule; the report names the rule
+/// and its claims, and more pairs say nothing new.
+pub const MAX_PAIRS_PER_RULE: usize = 12;
+
+/// Who holds the place according to a control claim, if it says.
+fn holder(c: &Claim) -> Option<Side> {
+    if c.action.kind != Kind::Control || c.modality == Modality::Denied || c.action.negated {
+        return None;
+    }
+    match c.action.stance {
+        Stance::Achieved | Stance::Resisted => c.action.actor.filter(|s| *s != Side::Other),
+        Stance::Ongoing => None,
+    }
+}
+
+/// True when `c` asserts something happened (the side a denial would contradict).
+fn asserts(c: &Claim) -> bool {
+    c.modality != Modality::Denied && !c.action.negated && c.action.stance != Stance::Ongoing
+}
+
+/// True when `c` denies, or negates, that something happened.
+fn denies(c: &Claim) -> bool {
+    c.modality == Modality::Denied || c.action.negated
+}
+
+fn same_actor(a: &Claim, b: &Claim) -> bool {
+    match (a.action.actor, b.action.actor) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn framing(c: &Claim) -> Option<&'static str> {
+    c.rules.iter().find_map(|r| match r.as_str() {
+        "framing:orderly" => Some("orderly"),
+        "framing:forced" => Some("forced"),
+        _ => None,
+    })
+}
+
+fn place_name(c: &Claim) -> String {
+    c.place.as_ref().map_or_else(|| "the place".to_string(), |p| p.name.clone())
+}
+
+/// The rule two accounts break, if any, with its explanation.
+fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
+    let kind = m.action.kind;
+    if kind != k.action.kind {
+        return None;
+    }
+    if kind == Kind::Control {
+        if let (Some(hm), Some(hk)) = (holder(m), holder(k)) {
+            if hm != hk {
+                let place = place_name(m);
+                let says = |side: Side, by: Side| {
+                    if side == by { format!("its forces hold {place}") } else { format!("{} forces took {place}", if by == Side::Moscow { "Russian" } else { "Ukrainian" }) }
+                };
+                return Some((
+                    "control:taken-vs-held",
+                    format!("Moscow says {}; Kyiv says {}.", says(Side::Moscow, hm), says(Side::Kyiv, hk)),
+                ));
+            }
+        }
+    }
+    let (asserting, denying) = if asserts(m) && denies(k) {
+        (m, k)
+    } else if asserts(k) && denies(m) {
+        (k, m)
+    } else {
+        (m, m)
+    };
+    if !std::ptr::eq(asserting, denying) && same_actor(asserting, denying) && asserting.action.stance == denying.action.stance {
+        let who = |c: &Claim| c.side.label();
+        return Some((
+            "denial",
+            format!("{} says {} ({}); {} denies it.", who(asserting), asserting.action.trigger, kind.as_str().replace('_', " "), who(denying)),
+        ));
+    }
+    if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k) {
+        if let (Some(fm), Some(fk)) = (framing(m), framing(k)) {
+            if fm != fk {
+                return Some((
+                    "withdrawal:framing",
+                    format!("Moscow calls the withdrawal {fm} (\"{}\"); Kyiv calls it {fk} (\"{}\").", m.action.trigger, k.action.trigger),
+                ));
+            }
+        }
+    }
+    if kind == Kind::Surrender && m.modality != Modality::Denied && k.modality != Modality::Denied {
+        let surrendered = |c: &Claim| c.action.stance == Stance::Achieved;
+        let evacuated = |c: &Claim| c.action.stance == Stance::Resisted;
+        if (surrendered(m) && evacuated(k)) || (surrendered(k) && evacuated(m)) {
+            return Some((
+                "surrender:vs-evacuation",
+                "One side says the garrison surrendered; the other that it was evacuated on orders.".to_string(),
+            ));
+        }
+    }
+    if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k) {
+        if let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
+            let comparable = unit_class(&qm.unit) == unit_class(&qk.unit) && m.action.actor == k.action.actor;
+            if comparable && !qm.overlaps(qk) {
+                let (lo, hi) = if qm.high < qk.low { (qm, qk) } else { (qk, qm) };
+                // Ranges that miss each other narrowly ("up to 100" and "more than 100") are
+                // estimates that differ, not accounts that conflict.
+                if hi.low as f64 >= 1.5 * (lo.high.max(1) as f64) {
+                    return Some((
+                        "numbers",
+                        format!("Moscow counts {}; Kyiv counts {}.", qm.text, qk.text),
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Every conflicting Moscow–Kyiv pair of an event's claims (at most
+/// [`MAX_PAIRS_PER_RULE`] per rule), in a deterministic order.
+pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
+    let moscow: Vec<&&Claim> = claims.iter().filter(|c| c.side == Side::Moscow).sorted_by(|a, b| a.id.cmp(&b.id)).collect();
+    let kyiv: Vec<&&Claim> = claims.iter().filter(|c| c.side == Side::Kyiv).sorted_by(|a, b| a.id.cmp(&b.id)).collect();
+    let mut out: Vec<Conflict> = Vec::new();
+    for m in &moscow {
+        for k in &kyiv {
+            if let Some((rule, explanation)) = compare(m, k) {
+                if out.iter().filter(|c| c.rule == rule).count() < MAX_PAIRS_PER_RULE {
+                    out.push(Conflict { rule: rule.to_string(), moscow: m.id.clone(), kyiv: k.id.clone(), explanation });
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.rule, &a.moscow, &a.kyiv).cmp(&(&b.rule, &b.moscow, &b.kyiv)));
+    out
+}
+
+/// The status of an event from its claims and conflicts.
+pub fn status(claims: &[&Claim], conflicts: &[Conflict]) -> Status {
+    if !conflicts.is_empty() {
+        return Status::Contested;
+    }
+    let has = |side| claims.iter().any(|c| c.side == side);
+    if has(Side::Moscow) && has(Side::Kyiv) { Status::Corroborated } else { Status::OneSided }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, ArticleId, ClaimId, Quantity, Span};
+
+    fn claim(seq: u32, side: Side, kind: Kind, stance: Stance, actor: Option<Side>, modality: Modality) -> Claim {
+        Claim {
+            id: ClaimId { article: ArticleId("a".into()), seq },
+            span: Span::default(),
+            text: String::new(),
+            sentence: Span::default(),
+            speaker: None,
+            side,
+            modality,
+            cue: None,
+            action: Action { kind, stance, actor, trigger: "t".into(), trigger_span: Span::default(), negated: false },
+            place: None,
+            event_day: None,
+            day: None,
+            quantity: None,
+            verification: None,
+            rules: vec![],
+        }
+    }
+
+    #[test]
+    fn capture_against_holding_out_conflicts() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        let found = conflicts(&[&m, &k]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, "control:taken-vs-held");
+        assert_eq!(status(&[&m, &k], &found), Status::Contested);
+    }
+
+    #[test]
+    fn both_sides_agreeing_on_a_capture_is_corroboration() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let k = claim(2, Side::Kyiv, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        assert!(conflicts(&[&m, &k]).is_empty());
+        assert_eq!(status(&[&m, &k], &[]), Status::Corroborated);
+    }
+
+    #[test]
+    fn a_denial_conflicts_with_the_claim_it_denies() {
+        let m = claim(1, Side::Moscow, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let k = claim(2, Side::Kyiv, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
+        assert_eq!(conflicts(&[&m, &k])[0].rule, "denial");
+    }
+
+    #[test]
+    fn numbers_that_fit_do_not_conflict_and_numbers_that_do_not_do() {
+        let q = |low, high| Quantity { low, high, unit: "civilian".into(), text: format!("{low}"), span: Span::default() };
+        let mut m = claim(1, Side::Moscow, Kind::Civilians, Stance::Achieved, None, Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Civilians, Stance::Achieved, None, Modality::Asserted);
+        m.quantity = Some(q(501, u64::MAX));
+        k.quantity = Some(q(559, 559));
+        assert!(conflicts(&[&m, &k]).is_empty());
+        m.quantity = Some(q(3, 3));
+        k.quantity = Some(q(14, 14));
+        assert_eq!(conflicts(&[&m, &k])[0].rule, "numbers");
+    }
+
+    #[test]
+    fn claims_of_one_side_never_conflict_across_sides() {
+        let a = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let b = claim(2, Side::Moscow, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        assert!(conflicts(&[&a, &b]).is_empty());
+    }
+}

@@ -1,0 +1,506 @@
+//! The store as rift sees it: typed keyspaces, and the one transactional update that applies
+//! an analysed article (its record, claims, the events they fall in and those events'
+//! conflicts).
+//!
+//! Articles are the source of truth; everything else here is derived and can be rebuilt from
+//! them (`rebuild`). Every sled call goes through the `rift-store` crate.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use rift_store::{Keyspace, OpenOptions, Store, WriteBatch};
+
+use crate::cluster::{self, Partitioner, UNDATED};
+use crate::conflict;
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Article, ArticleId, BlockKey, Claim, ClaimId, Event, EventId, Kind, PlaceRef};
+
+/// Article records, by the caller's id (JSON, readable by any future version).
+pub struct Articles;
+impl Keyspace for Articles {
+    const NAME: &'static str = "articles";
+    const ENCODING: rift_store::Encoding = rift_store::Encoding::Json;
+    type Key = String;
+    type Value = Article;
+}
+
+/// Content hash → the id of the article that owns that content (the smallest id carrying it).
+pub struct ContentHashes;
+impl Keyspace for ContentHashes {
+    const NAME: &'static str = "content";
+    type Key = String;
+    type Value = String;
+}
+
+/// An article whose content is already stored under another id → that id.
+pub struct Aliases;
+impl Keyspace for Aliases {
+    const NAME: &'static str = "aliases";
+    type Key = String;
+    type Value = String;
+}
+
+/// Claims, by (article id, sequence number).
+pub struct Claims;
+impl Keyspace for Claims {
+    const NAME: &'static str = "claims";
+    type Key = (String, u32);
+    type Value = Claim;
+}
+
+/// The clustering index: (place key, kind, day, article, seq) for every claim.
+pub struct BlockIndex;
+impl Keyspace for BlockIndex {
+    const NAME: &'static str = "block_index";
+    type Key = (String, String, i32, String, u32);
+    type Value = ();
+}
+
+/// Where events start: (place key, kind, first day) → event id.
+pub struct EventStarts;
+impl Keyspace for EventStarts {
+    const NAME: &'static str = "event_starts";
+    type Key = (String, String, i32);
+    type Value = String;
+}
+
+/// Events, by id.
+pub struct Events;
+impl Keyspace for Events {
+    const NAME: &'static str = "events";
+    type Key = String;
+    type Value = Event;
+}
+
+/// Each claim's event.
+pub struct ClaimEvents;
+impl Keyspace for ClaimEvents {
+    const NAME: &'static str = "claim_events";
+    type Key = (String, u32);
+    type Value = String;
+}
+
+const RULES_KEY: &str = "rules";
+const REBUILDING_KEY: &str = "rebuilding";
+
+fn claim_key(id: &ClaimId) -> (String, u32) {
+    (id.article.0.clone(), id.seq)
+}
+
+fn index_key(block: &BlockKey, claim: &Claim) -> (String, String, i32, String, u32) {
+    (block.place.clone(), block.kind.as_str().to_string(), cluster::day_key(claim), claim.id.article.0.clone(), claim.id.seq)
+}
+
+/// What applying one article did, for progress lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub article: ArticleId,
+    pub status: ArticleStatus,
+    pub claims: usize,
+    pub events_touched: Vec<EventId>,
+    /// Conflicting pairs that were not there before.
+    pub new_conflicts: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ArticleStatus {
+    #[default]
+    Added,
+    /// Same id, same content: nothing to do.
+    Unchanged,
+    /// Same id, new content: the old derived data was replaced.
+    Replaced,
+    /// Same content as an article stored under another id: kept as an alias.
+    Duplicate,
+}
+
+/// The store, opened by rift.
+pub struct Db {
+    store: Store,
+}
+
+impl Db {
+    /// Opens the store at `path`, creating it when absent.
+    pub fn open(path: &Path, holder: &str) -> Result<Db> {
+        let store = Store::open(path, &OpenOptions { holder: holder.to_string(), ..OpenOptions::default() })?;
+        Ok(Db { store })
+    }
+
+    /// Opens an existing store for reading; a missing store is an error, not a new store.
+    pub fn open_existing(path: &Path, holder: &str) -> Result<Db> {
+        let store = Store::open(path, &OpenOptions { holder: holder.to_string(), create: false, ..OpenOptions::default() })?;
+        Ok(Db { store })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The rules fingerprint the derived data was made with, if any data was derived.
+    pub fn rules(&self) -> Result<Option<String>> {
+        Ok(self.store.meta(RULES_KEY)?.map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// True when a rebuild was started and did not finish.
+    pub fn rebuild_interrupted(&self) -> Result<bool> {
+        Ok(self.store.meta(REBUILDING_KEY)?.is_some_and(|v| v == b"1"))
+    }
+
+    /// Fails when the derived data was made by other rules than `current` (a rebuild is due).
+    pub fn check_rules(&self, current: &str) -> Result<()> {
+        if self.rebuild_interrupted()? {
+            return Err(Error::RebuildNeeded { found: "an interrupted rebuild".into() });
+        }
+        match self.rules()? {
+            Some(found) if found != current => Err(Error::RebuildNeeded { found: format!("rules {found}, this rift has {current}") }),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn article(&self, id: &ArticleId) -> Result<Option<Article>> {
+        Ok(self.store.get::<Articles>(&id.0)?)
+    }
+
+    pub fn articles(&self) -> Result<impl Iterator<Item = Result<Article>> + '_> {
+        Ok(self.store.iter::<Articles>()?.map(|r| r.map(|(_, a)| a).map_err(Error::from)))
+    }
+
+    pub fn article_count(&self) -> Result<usize> {
+        Ok(self.store.count::<Articles>()?)
+    }
+
+    pub fn alias_of(&self, id: &ArticleId) -> Result<Option<ArticleId>> {
+        Ok(self.store.get::<Aliases>(&id.0)?.map(ArticleId))
+    }
+
+    /// Every article id that carries the same content as `id` (its aliases).
+    pub fn aliases(&self) -> Result<BTreeMap<ArticleId, Vec<ArticleId>>> {
+        let mut out: BTreeMap<ArticleId, Vec<ArticleId>> = BTreeMap::new();
+        for item in self.store.iter::<Aliases>()? {
+            let (alias, canonical) = item?;
+            out.entry(ArticleId(canonical)).or_default().push(ArticleId(alias));
+        }
+        Ok(out)
+    }
+
+    pub fn claim(&self, id: &ClaimId) -> Result<Option<Claim>> {
+        Ok(self.store.get::<Claims>(&claim_key(id))?)
+    }
+
+    pub fn claims_of(&self, article: &ArticleId) -> Result<Vec<Claim>> {
+        self.store
+            .scan_prefix::<Claims, _>(&(article.0.clone(),))?
+            .map(|r| r.map(|(_, c)| c).map_err(Error::from))
+            .collect()
+    }
+
+    pub fn claim_count(&self) -> Result<usize> {
+        Ok(self.store.count::<Claims>()?)
+    }
+
+    pub fn event(&self, id: &EventId) -> Result<Option<Event>> {
+        Ok(self.store.get::<Events>(&id.0)?)
+    }
+
+    pub fn events(&self) -> Result<impl Iterator<Item = Result<Event>> + '_> {
+        Ok(self.store.iter::<Events>()?.map(|r| r.map(|(_, e)| e).map_err(Error::from)))
+    }
+
+    pub fn event_of(&self, claim: &ClaimId) -> Result<Option<EventId>> {
+        Ok(self.store.get::<ClaimEvents>(&claim_key(claim))?.map(EventId))
+    }
+
+    pub fn flush(&self) -> Result<()> {
+        Ok(self.store.flush()?)
+    }
+
+    /// Applies an analysed article in one transaction: its record, its claims, and every event
+    /// its claims join, leave or change, with their conflicts.
+    pub fn apply(&self, article: Article, claims: Vec<Claim>, rules: &str, gaz: &Gazetteer) -> Result<Outcome> {
+        self.apply_inner(article, claims, rules, gaz, false)
+    }
+
+    /// [`Db::apply`] during a rebuild: the article's record is already stored, its derived
+    /// data is not.
+    pub fn apply_fresh(&self, article: Article, claims: Vec<Claim>, rules: &str, gaz: &Gazetteer) -> Result<Outcome> {
+        self.apply_inner(article, claims, rules, gaz, true)
+    }
+
+    fn apply_inner(&self, article: Article, claims: Vec<Claim>, rules: &str, gaz: &Gazetteer, fresh: bool) -> Result<Outcome> {
+        let id = article.id.clone();
+        let mut outcome = Outcome { article: id.clone(), claims: claims.len(), ..Outcome::default() };
+        let mut batch = WriteBatch::new();
+        let mut removed: Vec<Claim> = Vec::new();
+        let mut added: Vec<Claim> = claims;
+
+        let previous = if fresh { None } else { self.store.get::<Articles>(&id.0)? };
+        if let Some(old) = &previous {
+            if old.content_hash == article.content_hash {
+                outcome.status = ArticleStatus::Unchanged;
+                outcome.claims = 0;
+                return Ok(outcome);
+            }
+            outcome.status = ArticleStatus::Replaced;
+            if self.store.get::<Aliases>(&id.0)?.is_some() {
+                batch.delete::<Aliases>(&id.0);
+            } else {
+                removed.extend(self.claims_of(&id)?);
+                batch.delete::<ContentHashes>(&old.content_hash);
+                // Another id may carry the old content as an alias: it becomes the owner.
+                // That is rare enough to handle by re-deriving it on the next rebuild; here the
+                // alias is simply dropped so nothing points at a vanished owner.
+                for item in self.store.iter::<Aliases>()? {
+                    let (alias, canonical) = item?;
+                    if canonical == id.0 {
+                        batch.delete::<Aliases>(&alias);
+                    }
+                }
+            }
+        }
+
+        match self.store.get::<ContentHashes>(&article.content_hash)? {
+            Some(owner) if owner != id.0 && owner < id.0 => {
+                // The same content is stored under a smaller id: this one is an alias of it.
+                batch.put::<Aliases>(&id.0, &owner)?;
+                outcome.status = ArticleStatus::Duplicate;
+                outcome.claims = 0;
+                added.clear();
+            }
+            Some(owner) if owner != id.0 => {
+                // This id is smaller: it takes the content over, the old owner becomes its alias.
+                let owner_id = ArticleId(owner.clone());
+                removed.extend(self.claims_of(&owner_id)?);
+                batch.put::<Aliases>(&owner, &id.0)?;
+                batch.put::<ContentHashes>(&article.content_hash, &id.0)?;
+                for item in self.store.iter::<Aliases>()? {
+                    let (alias, canonical) = item?;
+                    if canonical == owner {
+                        batch.put::<Aliases>(&alias, &id.0)?;
+                    }
+                }
+            }
+            _ => batch.put::<ContentHashes>(&article.content_hash, &id.0)?,
+        }
+        batch.put::<Articles>(&id.0, &article)?;
+
+        for c in &removed {
+            batch.delete::<Claims>(&claim_key(&c.id));
+            batch.delete::<BlockIndex>(&index_key(&cluster::block_key(c), c));
+            batch.delete::<ClaimEvents>(&claim_key(&c.id));
+        }
+        for c in &added {
+            batch.put::<Claims>(&claim_key(&c.id), c)?;
+            batch.put::<BlockIndex>(&index_key(&cluster::block_key(c), c), &())?;
+        }
+
+        let mut blocks: BTreeMap<BlockKey, (Vec<&Claim>, Vec<&Claim>)> = BTreeMap::new();
+        for c in &added {
+            blocks.entry(cluster::block_key(c)).or_default().0.push(c);
+        }
+        for c in &removed {
+            blocks.entry(cluster::block_key(c)).or_default().1.push(c);
+        }
+        for (block, (add, remove)) in &blocks {
+            let (touched, new_conflicts) = self.recluster(block, add, remove, gaz, &mut batch)?;
+            outcome.events_touched.extend(touched);
+            outcome.new_conflicts += new_conflicts;
+        }
+        outcome.events_touched.sort();
+        outcome.events_touched.dedup();
+        batch.put_meta(RULES_KEY, rules.as_bytes());
+        self.store.commit(batch)?;
+        Ok(outcome)
+    }
+
+    /// Recomputes the events of one block around the claims added and removed, writing the
+    /// changes into `batch`. Returns the events written and how many conflicting pairs are new.
+    fn recluster(
+        &self,
+        block: &BlockKey,
+        added: &[&Claim],
+        removed: &[&Claim],
+        gaz: &Gazetteer,
+        batch: &mut WriteBatch,
+    ) -> Result<(Vec<EventId>, usize)> {
+        let kind = block.kind.as_str().to_string();
+        let removed_ids: BTreeSet<&ClaimId> = removed.iter().map(|c| &c.id).collect();
+        let added_by_id: HashMap<&ClaimId, &Claim> = added.iter().map(|c| (&c.id, *c)).collect();
+        let mut changed_days: Vec<i32> = added.iter().chain(removed).map(|c| cluster::day_key(c)).collect();
+        changed_days.sort_unstable();
+        let mut written = Vec::new();
+        let mut new_conflicts = 0;
+
+        // Old events whose members are recomputed, and the new partition of those members.
+        let mut old_events: Vec<(i32, String)> = Vec::new();
+        let mut new_events: Vec<(i32, Vec<(i32, ClaimId)>)> = Vec::new();
+
+        let dated: Vec<i32> = changed_days.iter().copied().filter(|d| *d != UNDATED).collect();
+        if let (Some(&d_min), Some(&d_max)) = (dated.first(), dated.last()) {
+            let restart = self
+                .store
+                .range::<EventStarts, _, _>(&(block.place.clone(), kind.clone(), i32::MIN), &(block.place.clone(), kind.clone(), d_min.saturating_add(1)), true)?
+                .next()
+                .transpose()?
+                .map_or(d_min, |((_, _, start), _)| start);
+            let stored = self.store.range::<BlockIndex, _, _>(
+                &(block.place.clone(), kind.clone(), restart),
+                &(block.place.clone(), kind.clone(), UNDATED),
+                false,
+            )?;
+            let mut extra: Vec<(i32, ClaimId)> =
+                added.iter().filter(|c| cluster::day_key(c) != UNDATED).map(|c| cluster::member_key(c)).collect();
+            extra.sort();
+            let mut extra = extra.into_iter().peekable();
+            let mut stored = stored.map(|r| r.map(|((_, _, day, art, seq), _)| (day, ClaimId { article: ArticleId(art), seq }))).peekable();
+            let mut partitioner = Partitioner::new();
+            let mut resync: Option<i32> = None;
+            loop {
+                let next_stored = match stored.peek() {
+                    Some(Ok(m)) => Some(m.clone()),
+                    Some(Err(_)) => return Err(stored.next().and_then(|r| r.err()).map(Error::from).unwrap_or_else(|| Error::NotFound("index".into()))),
+                    None => None,
+                };
+                let member = match (next_stored, extra.peek()) {
+                    (Some(s), Some(e)) if e < &s => extra.next(),
+                    (Some(_), _) => stored.next().transpose()?,
+                    (None, Some(_)) => extra.next(),
+                    (None, None) => None,
+                };
+                let Some((day, claim)) = member else { break };
+                if removed_ids.contains(&claim) {
+                    continue;
+                }
+                if partitioner.push(day) {
+                    if day > d_max && self.store.contains::<EventStarts>(&(block.place.clone(), kind.clone(), day))? {
+                        resync = Some(day);
+                        break;
+                    }
+                    new_events.push((day, Vec::new()));
+                }
+                if let Some(last) = new_events.last_mut() {
+                    last.1.push((day, claim));
+                }
+            }
+            let upto = resync.unwrap_or(UNDATED);
+            for item in self.store.range::<EventStarts, _, _>(&(block.place.clone(), kind.clone(), restart), &(block.place.clone(), kind.clone(), upto), false)? {
+                let ((_, _, start), id) = item?;
+                old_events.push((start, id));
+            }
+        }
+        if changed_days.last() == Some(&UNDATED) {
+            let mut members: Vec<(i32, ClaimId)> = Vec::new();
+            for item in self.store.scan_prefix::<BlockIndex, _>(&(block.place.clone(), kind.clone(), UNDATED))? {
+                let ((_, _, day, art, seq), _) = item?;
+                members.push((day, ClaimId { article: ArticleId(art), seq }));
+            }
+            members.extend(added.iter().filter(|c| cluster::day_key(c) == UNDATED).map(|c| cluster::member_key(c)));
+            members.retain(|(_, id)| !removed_ids.contains(id));
+            members.sort();
+            members.dedup();
+            if let Some(id) = self.store.get::<EventStarts>(&(block.place.clone(), kind.clone(), UNDATED))? {
+                old_events.push((UNDATED, id));
+            }
+            if !members.is_empty() {
+                new_events.push((UNDATED, members));
+            }
+        }
+
+        let mut old_pairs: BTreeSet<(String, ClaimId, ClaimId)> = BTreeSet::new();
+        let mut old_ids = BTreeSet::new();
+        for (start, id) in &old_events {
+            if let Some(ev) = self.store.get::<Events>(id)? {
+                old_pairs.extend(ev.conflicts.into_iter().map(|c| (c.rule, c.moscow, c.kyiv)));
+            }
+            batch.delete::<Events>(id);
+            batch.delete::<EventStarts>(&(block.place.clone(), kind.clone(), *start));
+            old_ids.insert(id.clone());
+        }
+        for (start, members) in new_events {
+            let mut claims: Vec<Claim> = Vec::with_capacity(members.len());
+            for (_, id) in &members {
+                match added_by_id.get(id) {
+                    Some(c) => claims.push((*c).clone()),
+                    None => match self.claim(id)? {
+                        Some(c) => claims.push(c),
+                        None => return Err(Error::NotFound(format!("claim {id} is indexed but not stored; run `rift verify`"))),
+                    },
+                }
+            }
+            let refs: Vec<&Claim> = claims.iter().collect();
+            let conflicts = conflict::conflicts(&refs);
+            let status = conflict::status(&refs, &conflicts);
+            new_conflicts += conflicts
+                .iter()
+                .filter(|c| !old_pairs.contains(&(c.rule.clone(), c.moscow.clone(), c.kyiv.clone())))
+                .count();
+            let place = event_place(&claims, gaz);
+            let slug = match &place {
+                Some(p) => match p.id.and_then(|id| gaz.place(id)) {
+                    Some(g) => g.slug.clone(),
+                    None => cluster::unlisted_slug(&p.name),
+                },
+                None => String::new(),
+            };
+            let id = cluster::event_id(block, &slug, start);
+            let last_day = members.iter().map(|(d, _)| *d).filter(|d| *d != UNDATED).max();
+            let event = Event {
+                id: id.clone(),
+                block: block.clone(),
+                kind: block.kind,
+                place,
+                first_day: (start != UNDATED).then_some(crate::model::Day(start)),
+                last_day: last_day.map(crate::model::Day),
+                claims: members.iter().map(|(_, c)| c.clone()).collect(),
+                status,
+                conflicts,
+                rule: format!("cluster:place+kind, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
+            };
+            batch.put::<Events>(&id.0, &event)?;
+            batch.put::<EventStarts>(&(block.place.clone(), kind.clone(), start), &id.0)?;
+            for (_, c) in &members {
+                batch.put::<ClaimEvents>(&claim_key(c), &id.0)?;
+            }
+            written.push(id);
+        }
+        Ok((written, new_conflicts))
+    }
+
+    /// Clears all derived data, marking the store as rebuilding until [`Db::finish_rebuild`].
+    pub fn start_rebuild(&self) -> Result<()> {
+        let mut batch = WriteBatch::new();
+        batch.put_meta(REBUILDING_KEY, b"1");
+        self.store.commit(batch)?;
+        self.store.flush()?;
+        self.store.clear::<Claims>()?;
+        self.store.clear::<BlockIndex>()?;
+        self.store.clear::<EventStarts>()?;
+        self.store.clear::<Events>()?;
+        self.store.clear::<ClaimEvents>()?;
+        self.store.clear::<ContentHashes>()?;
+        self.store.clear::<Aliases>()?;
+        Ok(())
+    }
+
+    pub fn finish_rebuild(&self, rules: &str) -> Result<()> {
+        let mut batch = WriteBatch::new();
+        batch.put_meta(REBUILDING_KEY, b"0");
+        batch.put_meta(RULES_KEY, rules.as_bytes());
+        self.store.commit(batch)?;
+        Ok(self.store.flush()?)
+    }
+}
+
+/// The place an event is about: its claims' resolved place (they share the block's place key).
+fn event_place(claims: &[Claim], gaz: &Gazetteer) -> Option<PlaceRef> {
+    let first = claims.iter().find_map(|c| c.place.clone())?;
+    Some(match first.id.and_then(|id| gaz.place(id)) {
+        Some(p) => PlaceRef { name: p.name.clone(), ..first },
+        None => first,
+    })
+}
+
+/// Kinds in report order.
+pub fn kind_order(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
+}

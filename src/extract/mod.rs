@@ -1,0 +1,1266 @@
+//! Stage 2, extract: attributed claims from an article's sentences.
+//!
+//! A claim is an action (from `actions.tsv`: a capture, a holding-out, a strike...) that a
+//! speaker puts forward. For each sentence the extractor finds the reporting cues
+//! (`reporting.tsv`) and, for each cue, the speaker phrase and the stretch of text the cue
+//! governs (its scope): "X said (that) ..." governs what follows, "..., X said" and "...,
+//! according to X" what precedes, a quotation is governed by the cue next to it or by the
+//! speaker of the quotation before. Each action trigger takes the attribution whose scope holds
+//! it; an action nobody is said to have claimed is the outlet's own voice.
+//!
+//! The speaker's side comes from `speakers.tsv` and `roles.tsv` (an override such as
+//! "Russian-installed" beats a nationality word), and short forms and pronouns ("the ministry",
+//! "he") are resolved against the speakers named before them (`anaphora.tsv`).
+//!
+//! The stage is pure: text and lexicons in, raw claims out. Places are recognized here (so that
+//! a claim can point at its place mention) but resolved among homonyms in `normalize`.
+
+mod text;
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Gazetteer, PlaceMention};
+use crate::lexicon::{
+    ActorRule, Anaphor, Cue, CueForm, CueModality, DenialPhrase, Framing, Lexicons, Needs, NounRole, Refers,
+    SpeakerEntry, SpeakerType, Trigger, TriggerKind, WordClass,
+};
+use crate::model::{Kind, Modality, Side, Span, Stance};
+use crate::segment::Segments;
+pub use text::{Folded, Token, quotes, tokens};
+
+/// What the extractor needs to know about an article besides its text.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleView<'a> {
+    pub text: &'a str,
+    pub outlet: &'a str,
+}
+
+/// A speaker as found: the phrase, and what it resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSpeaker {
+    pub text: String,
+    pub span: Span,
+    /// The lexicon's name, or the antecedent's for a pronoun or short form.
+    pub resolved: Option<String>,
+    /// `None` when nothing in the phrase or before it says whose side it speaks for.
+    pub side: Option<Side>,
+    pub rule: String,
+    person: bool,
+    group: bool,
+}
+
+/// A claim before normalization: spans and lexicon readings, not yet places or dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawClaim {
+    pub span: Span,
+    pub sentence: Span,
+    pub paragraph: u32,
+    pub speaker: Option<RawSpeaker>,
+    pub side: Side,
+    pub modality: Modality,
+    /// The cue distances the reporter from the claim ("claimed", "alleged").
+    pub hedged: bool,
+    pub cue: Option<String>,
+    pub kind: Kind,
+    pub stance: Stance,
+    pub actor: Option<Side>,
+    /// The side on the receiving end: the victims of a harm, the loser of a place.
+    pub target: Option<Side>,
+    pub trigger: String,
+    pub trigger_span: Span,
+    pub negated: bool,
+    pub framing: Option<Framing>,
+    /// Index into [`Extraction::mentions`], and the rule that chose it.
+    pub place: Option<(usize, String)>,
+    /// A reporter's or third party's note that the claim could not be verified.
+    pub verification: Option<Span>,
+    pub rules: Vec<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub claims: Vec<RawClaim>,
+    /// Every place mention of the article, for claims to point into and for homonym context.
+    pub mentions: Vec<PlaceMention>,
+}
+
+/// A lexicon hit with its span in the original text.
+#[derive(Debug, Clone, Copy)]
+struct Hit<'l, T> {
+    span: Span,
+    value: &'l T,
+    pattern: &'l str,
+}
+
+/// A reporting cue with its speaker and scope, before the speaker's side is resolved.
+#[derive(Debug, Clone)]
+struct Attribution {
+    cue: Span,
+    cue_text: String,
+    modality: CueModality,
+    speaker: Option<Span>,
+    /// The speaker is the one of an earlier cue in the sentence, or the sentence's subject.
+    inherits: bool,
+    scope: Span,
+    negated: bool,
+    rule: &'static str,
+}
+
+/// A speaker resolved in the article so far, for later pronouns and short forms.
+#[derive(Debug, Clone)]
+struct Seen {
+    at: u32,
+    speaker: RawSpeaker,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    lex: &'static Lexicons,
+    gaz: &'static Gazetteer,
+    cues: Vec<Hit<'static, Cue>>,
+    denials: Vec<Hit<'static, DenialPhrase>>,
+    verifications: Vec<Span>,
+    speakers: Vec<Hit<'static, SpeakerEntry>>,
+    anaphora: Vec<Hit<'static, Anaphor>>,
+    roles: Vec<Hit<'static, Side>>,
+    triggers: Vec<Hit<'static, Trigger>>,
+    nouns: Vec<Hit<'static, NounRole>>,
+    mentions: Vec<PlaceMention>,
+    quotes: Vec<Span>,
+    outlet_side: Side,
+}
+
+fn hits<'l, T>(folded: &Folded, set: &'l crate::lexicon::PhraseSet<T>) -> Vec<Hit<'l, T>> {
+    set.find(&folded.text)
+        .into_iter()
+        .map(|m| Hit { span: folded.orig(m.start, m.end), value: m.value, pattern: m.pattern })
+        .collect()
+}
+
+/// The hits whose span lies within `span`, by binary search on the sorted list.
+fn within<T>(list: &[Hit<'_, T>], span: Span) -> impl Iterator<Item = &Hit<'_, T>> + '_ {
+    let first = list.partition_point(|h| h.span.start < span.start);
+    list[first..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.end <= span.end)
+}
+
+/// Extracts the claims of one article.
+pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicons, gaz: &'static Gazetteer) -> Extraction {
+    let folded = Folded::new(view.text);
+    let quotes = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
+    let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
+    let doc = Doc {
+        text: view.text,
+        lex,
+        gaz,
+        cues: hits(&folded, &lex.reporting),
+        denials: hits(&folded, &lex.denial),
+        verifications: hits(&folded, &lex.verification).into_iter().map(|h| h.span).collect(),
+        speakers: hits(&folded, &lex.speakers),
+        anaphora: hits(&folded, &lex.anaphora),
+        roles: hits(&folded, &lex.roles),
+        triggers: hits(&folded, &lex.actions),
+        nouns: hits(&folded, &lex.nouns),
+        mentions: gaz.find_mentions(view.text),
+        quotes,
+        outlet_side,
+    };
+    let claims = doc.run(segments);
+    Extraction { claims, mentions: doc.mentions }
+}
+
+/// Groups of kinds: claims of one group in one clause are one claim.
+fn group(kind: Kind) -> u8 {
+    match kind {
+        Kind::Control | Kind::Encirclement | Kind::Surrender | Kind::Withdrawal | Kind::Advance => 0,
+        Kind::WarCrimes => 1,
+        Kind::Civilians => 2,
+        Kind::Casualties => 3,
+        Kind::Strike => 4,
+    }
+}
+
+/// Which kind wins when one clause holds several (lower wins).
+fn priority(kind: Kind) -> u8 {
+    match kind {
+        Kind::Control => 0,
+        Kind::Encirclement => 1,
+        Kind::Surrender => 2,
+        Kind::Withdrawal => 3,
+        Kind::Advance => 4,
+        Kind::WarCrimes => 5,
+        Kind::Civilians => 6,
+        Kind::Casualties => 7,
+        Kind::Strike => 8,
+    }
+}
+
+/// Trigger words in their base form: after "to" they state an aim, not a result.
+const BASE_FORMS: &[&str] = &[
+    "capture", "take", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
+    "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade",
+];
+
+/// A trigger in a sentence, on its way to becoming a claim.
+#[derive(Debug, Clone)]
+struct Draft {
+    trigger: Span,
+    pattern: &'static str,
+    kind: Kind,
+    stance: Stance,
+    weak: bool,
+    framing: Option<Framing>,
+    actor_rule: ActorRule,
+    segment: usize,
+    attribution: Option<usize>,
+    /// A speaker for a trigger inside a quotation whose attribution lies in another sentence.
+    quote_speaker: Option<(RawSpeaker, Attribution)>,
+    place: Option<(usize, String)>,
+    negated: bool,
+    denied_by_label: bool,
+    target: Option<Side>,
+    rules: Vec<String>,
+}
+
+impl Doc<'_> {
+    fn grammar_is(&self, word: &str, class: WordClass) -> bool {
+        self.lex.grammar.is(word, class)
+    }
+
+    fn in_quote(&self, span: Span) -> Option<usize> {
+        self.quotes.iter().position(|q| q.start <= span.start && span.end <= q.end)
+    }
+
+    fn run(&self, segments: &Segments) -> Vec<crate::extract::RawClaim> {
+        let mut seen: Vec<Seen> = Vec::new();
+        let mut claims: Vec<RawClaim> = Vec::new();
+        let mut last_place: Option<(usize, u32)> = None;
+        // The attributions of every sentence so far, for quotations continued across sentences.
+        let mut history: Vec<(u32, Attribution, RawSpeaker)> = Vec::new();
+        let persons: Vec<(Span, RawSpeaker)> = self
+            .speakers
+            .iter()
+            .filter(|h| h.value.ty == SpeakerType::Person)
+            .map(|h| {
+                (h.span, RawSpeaker {
+                    text: h.span.slice(self.text).to_string(),
+                    span: h.span,
+                    resolved: h.value.canonical.map(str::to_string),
+                    side: Some(h.value.side),
+                    rule: "speaker:person".into(),
+                    person: true,
+                    group: false,
+                })
+            })
+            .collect();
+
+        for (si, sentence) in segments.sentences.iter().enumerate() {
+            let toks = tokens(self.text, sentence.span);
+            if toks.is_empty() {
+                continue;
+            }
+            let attributions = self.attributions(&toks, sentence.span);
+            // Resolve each attribution's speaker in text order, so that "he" in a later cue can
+            // point at a speaker named by an earlier one.
+            let mut speakers: Vec<Option<RawSpeaker>> = Vec::with_capacity(attributions.len());
+            for a in &attributions {
+                let sp = if a.inherits {
+                    speakers.iter().rev().flatten().next().cloned().or_else(|| {
+                        self.leading_subject(&toks).map(|s| self.resolve_speaker(s, &seen, &persons))
+                    })
+                } else {
+                    a.speaker.map(|s| self.resolve_speaker(s, &seen, &persons))
+                };
+                speakers.push(sp);
+            }
+            let segs = self.segments(&toks, sentence.span);
+            let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph);
+            self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, last_place, sentence.paragraph);
+            drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
+            let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
+            for c in &mut new_claims {
+                self.set_actor(c, &toks, &segs);
+            }
+            if new_claims.is_empty() {
+                if let Some(c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims) {
+                    new_claims.push(c);
+                }
+            }
+            claims.extend(new_claims);
+            self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
+
+            for (a, sp) in attributions.iter().zip(&speakers) {
+                if let Some(sp) = sp {
+                    if !a.negated {
+                        seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
+                    }
+                    history.push((sentence.paragraph, a.clone(), sp.clone()));
+                }
+            }
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m))
+                .last()
+            {
+                last_place = Some((m.0, sentence.paragraph));
+            }
+        }
+        claims
+    }
+
+    /// Cues of a sentence with their speakers and scopes.
+    fn attributions(&self, toks: &[Token<'_>], sentence: Span) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::new();
+        for hit in within(&self.cues, sentence) {
+            if self.in_quote(hit.span).is_some() && self.in_quote(sentence).is_none() {
+                continue;
+            }
+            let Some(last) = toks.iter().rposition(|t| t.span.start < hit.span.end) else { continue };
+            let Some(first) = toks.iter().position(|t| t.span.end > hit.span.start) else { continue };
+            if self.is_noun_use(toks, first, hit) {
+                continue;
+            }
+            let negated = toks[first.saturating_sub(3)..first]
+                .iter()
+                .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation));
+            let cue_text = hit.span.slice(self.text).to_string();
+            let modality = hit.value.modality;
+            let mk = |speaker, inherits, scope, rule| Attribution {
+                cue: hit.span,
+                cue_text: cue_text.clone(),
+                modality,
+                speaker,
+                inherits,
+                scope,
+                negated,
+                rule,
+            };
+            let after_to_end = Span { start: hit.span.end, end: sentence.end };
+            match hit.value.form {
+                CueForm::According => {
+                    let Some((s, e)) = self.phrase_after(toks, last + 1) else { continue };
+                    let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                    let at_start = toks[..first].iter().all(|t| !t.is_word() || self.grammar_is(t.text, WordClass::Time));
+                    let scope = if at_start {
+                        Span { start: speaker.end, end: sentence.end }
+                    } else {
+                        Span { start: sentence.start, end: hit.span.start }
+                    };
+                    out.push(mk(Some(speaker), false, scope, "cue:according-to"));
+                }
+                CueForm::Participle => {
+                    out.push(mk(None, true, after_to_end, "cue:participle"));
+                }
+                CueForm::Verb | CueForm::Passive => {
+                    let before = self.phrase_before(toks, first);
+                    let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
+                        || first > 1 && toks[first - 1].is(&['"', '\u{201d}']) ;
+                    match before {
+                        Some((s, e)) => {
+                            let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            let postposed = s > 0
+                                && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
+                                && toks[..s].iter().filter(|t| t.is_word()).count() >= 3;
+                            let scope = if postposed {
+                                Span { start: sentence.start, end: speaker.start }
+                            } else {
+                                after_to_end
+                            };
+                            out.push(mk(Some(speaker), false, scope, if postposed { "cue:postposed" } else { "cue:subject" }));
+                        }
+                        None if inverted => match self.phrase_after(toks, last + 1) {
+                            Some((s, e)) => {
+                                let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                                out.push(mk(Some(speaker), false, Span { start: sentence.start, end: hit.span.start }, "cue:inverted"));
+                            }
+                            None => continue,
+                        },
+                        None => out.push(mk(None, true, after_to_end, "cue:coordinated")),
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// "the claims", "Russian claims", "these reports": a cue word used as a noun.
+    fn is_noun_use(&self, toks: &[Token<'_>], first: usize, hit: &Hit<'_, Cue>) -> bool {
+        let word = hit.pattern;
+        if !matches!(word, "claims" | "claim" | "reports" | "report" | "states" | "estimates" | "notes" | "says") {
+            return false;
+        }
+        let Some(prev) = first.checked_sub(1).map(|i| toks[i]) else { return false };
+        prev.is_word()
+            && (self.grammar_is(prev.text, WordClass::Determiner)
+                || within(&self.speakers, prev.span).any(|h| h.value.ty == SpeakerType::Marker)
+                || matches!(prev.text.to_lowercase().as_str(), "of" | "by" | "to" | "media" | "news" | "such" | "earlier" | "the"))
+    }
+
+    /// The speaker phrase that ends just before token `cue`, walking back over the phrase and
+    /// an appositive ("Andrei Bayevsky, a Russian-installed local politician, said").
+    fn phrase_before(&self, toks: &[Token<'_>], cue: usize) -> Option<(usize, usize)> {
+        let mut end = cue;
+        // Skip what sits between a subject and its verb: auxiliaries, adverbs, time phrases,
+        // parentheses, and the comma of an appositive.
+        loop {
+            let Some(t) = end.checked_sub(1).map(|i| toks[i]) else { break };
+            if t.is_word()
+                && (self.grammar_is(t.text, WordClass::Auxiliary)
+                    || self.grammar_is(t.text, WordClass::Time)
+                    || (t.text.ends_with("ly") && !t.is_capitalized() && t.text.len() > 4))
+            {
+                end -= 1;
+                if end > 0 && toks[end - 1].is_word() && self.grammar_is(toks[end - 1].text, WordClass::Preposition) {
+                    end -= 1;
+                }
+                continue;
+            }
+            if t.is_word() && t.text.chars().all(|c| c.is_ascii_digit()) && end >= 2 {
+                // "on January 12 said": a date between subject and verb.
+                end -= 1;
+                continue;
+            }
+            if t.is(&[')']) {
+                match toks[..end - 1].iter().rposition(|x| x.is(&['('])) {
+                    Some(open) => {
+                        end = open;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if t.is(&[',']) && end >= 2 && toks[end - 2].is_word() {
+                end -= 1;
+                continue;
+            }
+            break;
+        }
+        let mut start = end;
+        let mut words = 0;
+        while start > 0 {
+            let t = toks[start - 1];
+            if t.is_word() {
+                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 {
+                    break;
+                }
+                start -= 1;
+                words += 1;
+                continue;
+            }
+            if t.is(&[',']) && start < end && !toks[start].is_capitalized() && start >= 2 {
+                // An appositive: extend over the name before the comma.
+                let mut s2 = start - 1;
+                while s2 > 0
+                    && toks[s2 - 1].is_word()
+                    && (toks[s2 - 1].is_capitalized() || matches!(toks[s2 - 1].text, "of" | "de" | "al"))
+                {
+                    s2 -= 1;
+                }
+                if s2 < start - 1 && !self.grammar_is(toks[s2].text, WordClass::Preposition) && toks[start - 2].is_capitalized() {
+                    start = s2;
+                }
+            }
+            break;
+        }
+        // A phrase that opens with an adverbial ("In a statement on Facebook the staff said")
+        // keeps only what follows the adverbial's last noun.
+        while start < end && toks[start].is_word() && self.grammar_is(toks[start].text, WordClass::Stop) {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let span = Span { start: toks[start].span.start, end: toks[end - 1].span.end };
+        self.looks_like_speaker(span, &toks[start..end]).then_some((start, end))
+    }
+
+    /// The phrase right after token `from` (", said X", "according to X").
+    fn phrase_after(&self, toks: &[Token<'_>], from: usize) -> Option<(usize, usize)> {
+        let mut end = from;
+        let mut words = 0;
+        while end < toks.len() && words < 14 {
+            let t = toks[end];
+            if t.is_word() {
+                let lower = t.text.to_lowercase();
+                let prep = self.grammar_is(t.text, WordClass::Preposition) && !matches!(lower.as_str(), "of");
+                if (prep || self.grammar_is(t.text, WordClass::Stop) || self.grammar_is(t.text, WordClass::Time)) && words > 0 {
+                    break;
+                }
+                end += 1;
+                words += 1;
+                continue;
+            }
+            if t.is(&[',']) && end + 1 < toks.len() && toks[end + 1].is_word() && self.grammar_is(toks[end + 1].text, WordClass::Determiner) {
+                // ", said Ivan Petrov, a Russian-installed official": take the appositive too.
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if end == from {
+            return None;
+        }
+        let span = Span { start: toks[from].span.start, end: toks[end - 1].span.end };
+        self.looks_like_speaker(span, &toks[from..end]).then_some((from, end))
+    }
+
+    /// The sentence's grammatical subject, for cues whose own subject is elided ("Russian
+    /// milbloggers posted footage ... and claimed that ...").
+    fn leading_subject(&self, toks: &[Token<'_>]) -> Option<Span> {
+        let mut i = 0;
+        // Skip an opening adverbial that ends with a comma ("On Thursday, Moscow claimed").
+        if let Some(comma) = toks.iter().take(6).position(|t| t.is(&[','])) {
+            if toks[0].is_word() && self.grammar_is(toks[0].text, WordClass::Preposition) {
+                i = comma + 1;
+            }
+        }
+        let start = i;
+        while i < toks.len() && i - start < 8 {
+            let t = toks[i];
+            if !t.is_word() {
+                break;
+            }
+            let known = within(&self.speakers, t.span).next().is_some()
+                || within(&self.nouns, t.span).next().is_some()
+                || within(&self.anaphora, t.span).next().is_some();
+            if t.is_capitalized() || known || self.grammar_is(t.text, WordClass::Determiner) || t.text == "of" {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        (i > start).then(|| Span { start: toks[start].span.start, end: toks[i - 1].span.end })
+    }
+
+    /// A phrase can be a speaker when it names someone: a capitalized word that is not only the
+    /// sentence's first, or a lexicon speaker, role, short form or title.
+    fn looks_like_speaker(&self, span: Span, toks: &[Token<'_>]) -> bool {
+        within(&self.speakers, span).next().is_some()
+            || within(&self.anaphora, span).next().is_some()
+            || within(&self.roles, span).next().is_some()
+            || within(&self.nouns, span).any(|h| matches!(h.value, NounRole::Person | NounRole::Military))
+            || toks.iter().any(|t| t.is_word() && t.is_capitalized())
+    }
+
+    fn resolve_speaker(&self, span: Span, seen: &[Seen], persons: &[(Span, RawSpeaker)]) -> RawSpeaker {
+        let text = span.slice(self.text).to_string();
+        let hits: Vec<&Hit<'_, SpeakerEntry>> = within(&self.speakers, span).collect();
+        let person_noun = within(&self.nouns, span).any(|h| h.value == &NounRole::Person);
+        let last_word = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+        let plural = last_word.ends_with('s') && last_word.chars().next().is_some_and(char::is_lowercase);
+        let mut sp = RawSpeaker { text, span, resolved: None, side: None, rule: String::new(), person: person_noun, group: plural, };
+        let first_of = |ty: SpeakerType| hits.iter().find(|h| h.value.ty == ty).copied();
+        if let Some(h) = first_of(SpeakerType::Override) {
+            sp.side = Some(h.value.side);
+            sp.resolved = h.value.canonical.map(str::to_string);
+            sp.rule = format!("speaker:override:{}", h.pattern);
+        } else if let Some(h) = first_of(SpeakerType::Third) {
+            sp.side = Some(Side::Other);
+            sp.rule = format!("speaker:third-party:{}", h.pattern);
+        } else if let Some(h) = first_of(SpeakerType::Person) {
+            sp.side = Some(h.value.side);
+            sp.resolved = h.value.canonical.map(str::to_string);
+            sp.person = true;
+            sp.group = false;
+            sp.rule = format!("speaker:person:{}", h.pattern);
+        } else if let Some(h) = first_of(SpeakerType::Org) {
+            sp.side = Some(h.value.side);
+            sp.resolved = h.value.canonical.map(str::to_string);
+            sp.rule = format!("speaker:org:{}", h.pattern);
+        } else if let Some(role) = within(&self.roles, span).next() {
+            let by_place = self
+                .mentions
+                .iter()
+                .filter(|m| span.contains(m.span))
+                .find_map(|m| self.gaz.place(m.candidates[0]).map(|p| if p.country == "RU" { Side::Moscow } else { Side::Kyiv }));
+            let by_marker = first_of(SpeakerType::Marker).map(|h| h.value.side);
+            sp.side = Some(by_marker.or(by_place).unwrap_or(*role.value));
+            sp.rule = format!("speaker:role:{}", role.pattern);
+        } else if let Some(h) = first_of(SpeakerType::Marker) {
+            sp.side = Some(h.value.side);
+            sp.rule = format!("speaker:marker:{}", h.pattern);
+        } else if let Some(h) = first_of(SpeakerType::Metonym) {
+            sp.side = Some(h.value.side);
+            sp.resolved = h.value.canonical.map(str::to_string);
+            sp.rule = format!("speaker:metonym:{}", h.pattern);
+        } else if let Some(a) = within(&self.anaphora, span).next().filter(|a| a.span.start == span.start) {
+            self.resolve_anaphor(&mut sp, a, seen, persons);
+        } else {
+            sp.rule = "speaker:unknown".into();
+        }
+        sp
+    }
+
+    fn resolve_anaphor(&self, sp: &mut RawSpeaker, a: &Hit<'_, Anaphor>, seen: &[Seen], persons: &[(Span, RawSpeaker)]) {
+        let before = sp.span.start;
+        let head_ok = |s: &RawSpeaker| a.value.head.is_none_or(|h| s.text.to_lowercase().contains(h));
+        let antecedent: Option<&RawSpeaker> = match a.value.refers {
+            Refers::Person => {
+                let from_seen = seen.iter().rev().find(|s| s.speaker.person && s.at < before && head_ok(&s.speaker));
+                let from_names = persons.iter().rev().find(|(span, _)| span.end <= before);
+                match (from_seen, from_names) {
+                    (Some(s), Some((span, p))) => Some(if span.start > s.at { p } else { &s.speaker }),
+                    (Some(s), None) => Some(&s.speaker),
+                    (None, Some((_, p))) => Some(p),
+                    (None, None) => None,
+                }
+            }
+            Refers::Org => seen.iter().rev().find(|s| !s.speaker.person && s.at < before && head_ok(&s.speaker)).map(|s| &s.speaker),
+            Refers::Group => seen.iter().rev().find(|s| !s.speaker.person && s.at < before).map(|s| &s.speaker),
+            Refers::Any => seen.iter().rev().find(|s| s.at < before).map(|s| &s.speaker),
+        };
+        match antecedent.filter(|s| s.side.is_some()) {
+            Some(ante) => {
+                sp.side = ante.side;
+                sp.resolved = ante.resolved.clone().or_else(|| Some(ante.text.clone()));
+                sp.person = ante.person;
+                sp.group = ante.group;
+                sp.rule = format!("speaker:anaphor:{}", a.pattern);
+            }
+            None => {
+                sp.side = a.value.default;
+                sp.rule = format!("speaker:anaphor-default:{}", a.pattern);
+            }
+        }
+    }
+
+    /// Clause spans of a sentence, as token index ranges.
+    fn segments(&self, toks: &[Token<'_>], _sentence: Span) -> Vec<(usize, usize)> {
+        let mut cuts = vec![0];
+        for (i, t) in toks.iter().enumerate() {
+            if t.is(&[';']) && i + 1 < toks.len() {
+                cuts.push(i + 1);
+                continue;
+            }
+            if !t.is_word() || i < 3 || !self.grammar_is(t.text, WordClass::Boundary) {
+                continue;
+            }
+            if in_quote_token(self, toks, i) {
+                continue;
+            }
+            if t.text.eq_ignore_ascii_case("as") && !self.as_starts_clause(toks, i) {
+                continue;
+            }
+            if t.text.eq_ignore_ascii_case("while") && toks.get(i + 1).is_some_and(|n| n.text.ends_with("ing")) {
+                continue;
+            }
+            if *cuts.last().unwrap_or(&0) + 3 <= i {
+                cuts.push(i);
+            }
+        }
+        let mut out = Vec::new();
+        for (k, &s) in cuts.iter().enumerate() {
+            let e = cuts.get(k + 1).copied().unwrap_or(toks.len());
+            if s < e {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    fn as_starts_clause(&self, toks: &[Token<'_>], i: usize) -> bool {
+        let prev = toks[i - 1].text.to_lowercase();
+        if matches!(prev.as_str(), "such" | "well" | "known" | "same" | "so" | "as" | "just" | "seen" | "regarded" | "described" | "serve" | "served" | "serves") {
+            return false;
+        }
+        let Some(next) = toks.get(i + 1) else { return false };
+        let n = next.text.to_lowercase();
+        if matches!(n.as_str(), "of" | "well" | "part" | "a" | "an" | "long" | "soon" | "far" | "much" | "if" | "though" | "to" | "for" | "it's" | "usual" | "such") {
+            return false;
+        }
+        next.is_capitalized()
+            || n.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(n.as_str(), "the" | "they" | "it" | "he" | "she" | "we" | "more" | "many" | "several" | "dozens" | "hundreds" | "thousands" | "some" | "its" | "their")
+    }
+
+    fn drafts(
+        &self,
+        toks: &[Token<'_>],
+        sentence: Span,
+        segs: &[(usize, usize)],
+        attributions: &[Attribution],
+        history: &[(u32, Attribution, RawSpeaker)],
+        paragraph: u32,
+    ) -> Vec<Draft> {
+        let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
+        let mut drafts = Vec::new();
+        for hit in within(&self.triggers, sentence) {
+            if speaker_spans.iter().any(|s| s.overlaps(hit.span)) || attributions.iter().any(|a| a.cue.overlaps(hit.span)) {
+                continue;
+            }
+            let Some(ti) = toks.iter().position(|t| t.span.end > hit.span.start) else { continue };
+            let segment = segs.iter().position(|&(s, e)| s <= ti && ti < e).unwrap_or(0);
+            let (seg_s, seg_e) = segs[segment];
+            let seg_span = Span { start: toks[seg_s].span.start, end: toks[seg_e - 1].span.end };
+            let trig = hit.value;
+            let mut rules = vec![format!("action:{}", hit.pattern)];
+            let mut stance = trig.stance;
+            let mut target = None;
+            let kind = match trig.kind {
+                TriggerKind::Kind(k) => k,
+                TriggerKind::Harm => match self.victim(toks, ti, seg_s, seg_e) {
+                    Some((NounRole::Civilian, side)) => {
+                        target = side;
+                        Kind::Civilians
+                    }
+                    Some((_, side)) => {
+                        target = side;
+                        Kind::Casualties
+                    }
+                    None => continue,
+                },
+            };
+            if trig.needs == Needs::Civilian && !within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Civilian) {
+                continue;
+            }
+            let mut kind = kind;
+            if kind == Kind::Control && stance == Stance::Achieved {
+                match self.object_role(toks, ti, hit.span, seg_e) {
+                    Some(NounRole::Partial) => {
+                        kind = Kind::Advance;
+                        rules.push("action:partial-object".into());
+                    }
+                    Some(NounRole::Military) => {
+                        kind = Kind::Surrender;
+                        rules.push("action:prisoners".into());
+                    }
+                    _ => {}
+                }
+            }
+            if stance != Stance::Resisted && self.is_intention(toks, ti, hit.pattern, seg_s) {
+                stance = Stance::Ongoing;
+                rules.push("action:intention".into());
+            }
+            let negated = toks[ti.saturating_sub(3).max(seg_s)..ti]
+                .iter()
+                .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation))
+                && !hit.pattern.contains("not");
+            let attribution = self.attribution_for(hit.span, attributions);
+            let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, attributions, history, paragraph) } else { None };
+            let denied_by_label = within(&self.denials, sentence).any(|d| {
+                *d.value == DenialPhrase::Label
+                    && d.span.end <= hit.span.start
+                    && attribution.is_some_and(|a| attributions[a].cue.end <= d.span.start)
+            });
+            drafts.push(Draft {
+                trigger: hit.span,
+                pattern: hit.pattern,
+                kind,
+                stance,
+                weak: trig.weak,
+                framing: trig.framing,
+                actor_rule: trig.actor,
+                segment,
+                attribution,
+                quote_speaker,
+                place: None,
+                negated,
+                denied_by_label,
+                target,
+                rules,
+            });
+        }
+        if drafts.iter().any(|d| !d.weak) {
+            drafts.retain(|d| !d.weak);
+        }
+        // "Full control of X will help cut off Y": the claim is the cutting off.
+        let enabling: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word() && self.grammar_is(t.text, WordClass::Enabling))
+            .map(|(i, _)| i)
+            .chain(self.lex.grammar.phrases(WordClass::Enabling).flat_map(|p| {
+                let lower = sentence.slice(self.text).to_lowercase();
+                lower.match_indices(p).map(|(at, _)| sentence.start as usize + at).collect::<Vec<_>>()
+            }).filter_map(|at| toks.iter().position(|t| t.span.start as usize >= at)))
+            .collect();
+        if !enabling.is_empty() {
+            let tok_of = |d: &Draft| toks.iter().position(|t| t.span.end > d.trigger.start).unwrap_or(0);
+            let keep: Vec<bool> = drafts
+                .iter()
+                .map(|d| {
+                    let at = tok_of(d);
+                    !enabling.iter().any(|&e| {
+                        e > at && drafts.iter().any(|o| o.segment == d.segment && tok_of(o) > e && group(o.kind) == group(d.kind))
+                    })
+                })
+                .collect();
+            let mut k = keep.into_iter();
+            drafts.retain(|_| k.next().unwrap_or(true));
+        }
+        drafts
+    }
+
+    /// The victim of a harm trigger: the nearest military or civilian noun in its clause, and
+    /// the side named just before that noun.
+    fn victim(&self, toks: &[Token<'_>], ti: usize, seg_s: usize, seg_e: usize) -> Option<(NounRole, Option<Side>)> {
+        let lo = ti.saturating_sub(7).max(seg_s);
+        let hi = (ti + 8).min(seg_e);
+        let mut best: Option<(usize, NounRole, usize)> = None;
+        for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+            for n in within(&self.nouns, t.span) {
+                if matches!(n.value, NounRole::Military | NounRole::Civilian) {
+                    let d = i.abs_diff(ti);
+                    if best.is_none_or(|(bd, _, _)| d < bd) {
+                        best = Some((d, *n.value, i));
+                    }
+                }
+            }
+        }
+        let (_, role, at) = best?;
+        let side = toks[at.saturating_sub(2)..at].iter().rev().find_map(|t| self.side_word(t));
+        Some((role, side))
+    }
+
+    /// The side a single word names, for actors and victims: a nationality or state word, or a
+    /// pronoun of the speaker's own side (`Side::Other` marks "speaker's", resolved later).
+    fn side_word(&self, t: &Token<'_>) -> Option<Side> {
+        within(&self.speakers, t.span)
+            .find(|h| matches!(h.value.ty, SpeakerType::Marker | SpeakerType::Org | SpeakerType::Override | SpeakerType::Metonym | SpeakerType::Person))
+            .map(|h| h.value.side)
+            .filter(|s| *s != Side::Other)
+    }
+
+    /// What a capture trigger captured, when the next words say it is part of a place or people.
+    fn object_role(&self, toks: &[Token<'_>], ti: usize, trigger: Span, seg_e: usize) -> Option<NounRole> {
+        let after = toks.iter().position(|t| t.span.start >= trigger.end).unwrap_or(toks.len());
+        let _ = ti;
+        for t in toks.iter().take((after + 5).min(seg_e)).skip(after) {
+            if self.mentions.iter().any(|m| m.span.overlaps(t.span)) {
+                return None;
+            }
+            if let Some(n) = within(&self.nouns, t.span).next() {
+                return match n.value {
+                    NounRole::Partial | NounRole::Military => Some(*n.value),
+                    _ => None,
+                };
+            }
+            if !t.is_word() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "to capture", "will help cut off", "trying to take": an aim, not a result.
+    fn is_intention(&self, toks: &[Token<'_>], ti: usize, pattern: &str, seg_s: usize) -> bool {
+        if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
+            return true;
+        }
+        toks[ti.saturating_sub(6).max(seg_s)..ti]
+            .iter()
+            .take_while(|t| !t.is(&[',', ';']))
+            .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal))
+    }
+
+    /// The attribution whose scope holds a trigger, nearest cue first; none for a trigger in a
+    /// quotation (those are attributed by [`Doc::quote_speaker`] or by the cue at the quote).
+    fn attribution_for(&self, trigger: Span, attributions: &[Attribution]) -> Option<usize> {
+        let in_quote = self.in_quote(trigger);
+        attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.scope.contains(trigger) || (a.scope.start <= trigger.start && trigger.start < a.scope.end))
+            .filter(|(_, a)| in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
+            .min_by_key(|(_, a)| a.cue.start.abs_diff(trigger.start))
+            .map(|(i, _)| i)
+    }
+
+    fn quote_near_cue(&self, quote: Option<usize>, a: &Attribution) -> bool {
+        quote.is_some_and(|q| {
+            let q = self.quotes[q];
+            let gap = if a.cue.start >= q.end { &self.text[q.end as usize..a.cue.start as usize] } else if a.cue.end <= q.start { &self.text[a.cue.end as usize..q.start as usize] } else { "" };
+            gap.split_whitespace().count() <= 14 && !gap.contains(['"', '\u{201c}', '\u{201d}'])
+        })
+    }
+
+    /// The speaker of a quotation whose attribution lies in another sentence: the cue right
+    /// after the quote closes, else the speaker of the paragraph's previous quotation or
+    /// attribution.
+    fn quote_speaker(
+        &self,
+        trigger: Span,
+        _attributions: &[Attribution],
+        history: &[(u32, Attribution, RawSpeaker)],
+        paragraph: u32,
+    ) -> Option<(RawSpeaker, Attribution)> {
+        let q = self.in_quote(trigger)?;
+        let quote = self.quotes[q];
+        // A cue after the closing mark, in a later sentence of the same quotation's paragraph,
+        // is resolved when that sentence is reached; look it up textually here.
+        if let Some(cue) = within(&self.cues, Span { start: quote.end, end: (quote.end as usize + 120).min(self.text.len()) as u32 })
+            .find(|c| self.in_quote(c.span).is_none())
+        {
+            let gap = &self.text[quote.end as usize..cue.span.start as usize];
+            if gap.split_whitespace().count() <= 8 && !gap.contains(['.', '"', '\u{201c}']) {
+                return None.or_else(|| self.speaker_near_cue(cue, quote));
+            }
+        }
+        history
+            .iter()
+            .rev()
+            .find(|(p, a, _)| (*p == paragraph || *p + 1 == paragraph) && a.cue.start < quote.start)
+            .map(|(_, a, s)| (s.clone(), a.clone()))
+    }
+
+    /// The speaker of a cue found after a quotation in a sentence not yet processed.
+    fn speaker_near_cue(&self, cue: &Hit<'_, Cue>, quote: Span) -> Option<(RawSpeaker, Attribution)> {
+        let sentence = Span { start: quote.start, end: (cue.span.end as usize + 160).min(self.text.len()) as u32 };
+        let toks = tokens(self.text, sentence);
+        let first = toks.iter().position(|t| t.span.end > cue.span.start)?;
+        let last = toks.iter().rposition(|t| t.span.start < cue.span.end)?;
+        let span = match self.phrase_before(&toks, first) {
+            Some((s, e)) if toks[s].span.start >= quote.end => Span { start: toks[s].span.start, end: toks[e - 1].span.end },
+            _ => {
+                let (s, e) = self.phrase_after(&toks, last + 1)?;
+                Span { start: toks[s].span.start, end: toks[e - 1].span.end }
+            }
+        };
+        let sp = self.resolve_speaker(span, &[], &[]);
+        let a = Attribution {
+            cue: cue.span,
+            cue_text: cue.span.slice(self.text).to_string(),
+            modality: cue.value.modality,
+            speaker: Some(span),
+            inherits: false,
+            scope: quote,
+            negated: false,
+            rule: "cue:after-quote",
+        };
+        Some((sp, a))
+    }
+
+    fn needs_place(&self, d: &Draft) -> bool {
+        matches!(d.kind, Kind::Control | Kind::Advance | Kind::Encirclement)
+            && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::Place)
+    }
+
+    /// A place mention that is a capital standing for its government ("Kyiv said", "Kyiv's
+    /// forces") rather than a place.
+    fn is_metonym_use(&self, m: &PlaceMention) -> bool {
+        let is_capital = within(&self.speakers, m.span).any(|h| h.value.ty == SpeakerType::Metonym);
+        if !is_capital {
+            return false;
+        }
+        let rest = &self.text[m.span.end as usize..];
+        let rest = rest.trim_start_matches(['\'', '\u{2019}']);
+        rest.starts_with("s ") || rest.starts_with(' ') && {
+            let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            self.lex.reporting.get(next).is_some() || matches!(next, "has" | "had" | "have" | "is" | "was" | "will" | "would")
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assign_places(
+        &self,
+        drafts: &mut [Draft],
+        toks: &[Token<'_>],
+        segs: &[(usize, usize)],
+        sentence: Span,
+        attributions: &[Attribution],
+        last_place: Option<(usize, u32)>,
+        paragraph: u32,
+    ) {
+        let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
+        let usable: Vec<usize> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| sentence.contains(m.span))
+            .filter(|(_, m)| !speaker_spans.iter().any(|s| s.contains(m.span)) && !self.is_metonym_use(m))
+            .map(|(i, _)| i)
+            .collect();
+        for d in drafts.iter_mut() {
+            let (s, e) = segs[d.segment];
+            let seg_span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+            let in_seg: Vec<usize> = usable.iter().copied().filter(|&i| seg_span.contains(self.mentions[i].span)).collect();
+            let after = in_seg.iter().copied().filter(|&i| self.mentions[i].span.start >= d.trigger.end).find(|&i| {
+                let gap = &self.text[d.trigger.end as usize..self.mentions[i].span.start as usize];
+                gap.split_whitespace().count() <= 10
+            });
+            let before = in_seg.iter().copied().filter(|&i| self.mentions[i].span.end <= d.trigger.start).last();
+            let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement);
+            d.place = if let Some(i) = after {
+                Some((i, "place:after-trigger".to_string()))
+            } else if let Some(i) = before {
+                Some((i, "place:before-trigger".to_string()))
+            } else if let Some(&i) = usable.iter().min_by_key(|&&i| self.mentions[i].span.start.abs_diff(d.trigger.start)) {
+                Some((i, "place:in-sentence".to_string()))
+            } else if let Some((i, p)) = last_place.filter(|(_, p)| settlement && *p + 2 >= paragraph) {
+                let _ = p;
+                Some((i, "place:anaphor".to_string()))
+            } else if let Some((i, _)) = last_place.filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes) {
+                Some((i, "place:discourse".to_string()))
+            } else {
+                None
+            };
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        drafts: Vec<Draft>,
+        toks: &[Token<'_>],
+        sentence: Span,
+        segs: &[(usize, usize)],
+        attributions: &[Attribution],
+        speakers: &[Option<RawSpeaker>],
+        paragraph: u32,
+    ) -> Vec<RawClaim> {
+        // Each draft's speaker and side; drafts under a negated cue ("has not announced") are
+        // not claims.
+        let mut voiced: Vec<(Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>)> = Vec::new();
+        for d in drafts {
+            let (speaker, attribution) = match (d.attribution, &d.quote_speaker) {
+                (Some(a), _) => (speakers[a].clone(), Some(attributions[a].clone())),
+                (None, Some((s, a))) => (Some(s.clone()), Some(a.clone())),
+                (None, None) => (None, None),
+            };
+            if attribution.as_ref().is_some_and(|a| a.negated) {
+                continue;
+            }
+            let mut rules = Vec::new();
+            let side = match speaker.as_ref().and_then(|s| s.side) {
+                Some(side) => {
+                    rules.push(speaker.as_ref().map(|s| s.rule.clone()).unwrap_or_default());
+                    side
+                }
+                None => {
+                    rules.push(if speaker.is_some() { "side:outlet-voice(unknown speaker)".into() } else { "side:outlet-voice".into() });
+                    self.outlet_side
+                }
+            };
+            if let Some(a) = &attribution {
+                rules.insert(0, a.rule.to_string());
+            }
+            voiced.push((d, speaker, side, attribution, rules));
+        }
+        // One claim per clause and side: the highest-priority kind.
+        voiced.sort_by_key(|(d, _, side, _, _)| (d.segment, *side, priority(d.kind), d.trigger.start));
+        voiced.dedup_by(|b, a| a.0.segment == b.0.segment && a.2 == b.2);
+        // Claims of one side about the same group of kinds and place in one sentence are one.
+        let place_key = |d: &Draft| d.place.as_ref().map(|(i, _)| self.mentions[*i].candidates[0]);
+        let mut merged: Vec<(Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>, Vec<usize>)> = Vec::new();
+        for (d, sp, side, a, rules) in voiced {
+            if let Some(m) = merged.iter_mut().find(|m| m.2 == side && group(m.0.kind) == group(d.kind) && place_key(&m.0) == place_key(&d)) {
+                m.5.push(d.segment);
+                if priority(d.kind) < priority(m.0.kind) {
+                    m.0 = d;
+                }
+                continue;
+            }
+            let seg = d.segment;
+            merged.push((d, sp, side, a, rules, vec![seg]));
+        }
+        let single = merged.len() == 1;
+        merged
+            .into_iter()
+            .map(|(d, speaker, side, attribution, mut rules, segments)| {
+                let span = if single {
+                    sentence
+                } else {
+                    let s = *segments.iter().min().unwrap_or(&0);
+                    let e = *segments.iter().max().unwrap_or(&0);
+                    clause_span(self, toks, segs[s].0, segs[e].1)
+                };
+                rules.extend(d.rules.iter().cloned());
+                if let Some((_, r)) = &d.place {
+                    rules.push(r.clone());
+                }
+                let (modality, hedged) = match attribution.as_ref().map(|a| a.modality) {
+                    Some(CueModality::Denied) => (Modality::Denied, false),
+                    Some(CueModality::Hedged) => (Modality::Asserted, true),
+                    _ => (Modality::Asserted, false),
+                };
+                let modality = if d.denied_by_label { Modality::Denied } else { modality };
+                RawClaim {
+                    span,
+                    sentence,
+                    paragraph,
+                    speaker: speaker.map(|mut s| {
+                        if attribution.as_ref().is_some_and(|a| a.inherits) {
+                            s.rule = format!("{}(inherited)", s.rule);
+                        }
+                        s
+                    }),
+                    side,
+                    modality,
+                    hedged,
+                    cue: attribution.as_ref().map(|a| a.cue_text.clone()),
+                    kind: d.kind,
+                    stance: d.stance,
+                    actor: None,
+                    target: d.target,
+                    trigger: d.trigger.slice(self.text).to_string(),
+                    trigger_span: d.trigger,
+                    negated: d.negated,
+                    framing: d.framing,
+                    place: d.place,
+                    verification: None,
+                    rules: {
+                        rules.retain(|r| !r.is_empty());
+                        rules.push(format!("actor-rule:{:?}", d.actor_rule).to_lowercase());
+                        rules
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Who acts in a claim: the side named before the trigger in its clause ("Russian forces
+    /// captured"), or after it ("liberated from Ukrainian troops", "fell to the Russians"),
+    /// else the speaker's own side; then the trigger's actor rule.
+    fn set_actor(&self, c: &mut RawClaim, toks: &[Token<'_>], segs: &[(usize, usize)]) {
+        let speaker_side = Some(c.side).filter(|s| *s != Side::Other);
+        let Some(ti) = toks.iter().position(|t| t.span.end > c.trigger_span.start) else { return };
+        let seg_s = segs.iter().find(|&&(s, e)| s <= ti && ti < e).map_or(0, |s| s.0);
+        let speaker_span = c.speaker.as_ref().map(|s| s.span);
+        let mut subject = None;
+        for t in &toks[seg_s..ti] {
+            if speaker_span.is_some_and(|s| s.contains(t.span)) || !t.is_word() {
+                continue;
+            }
+            if let Some(side) = self.side_word(t) {
+                subject = Some(side);
+            } else if self.grammar_is(t.text, WordClass::Pronoun) {
+                subject = speaker_side;
+            } else if self.grammar_is(t.text, WordClass::Opponent) {
+                subject = speaker_side.and_then(Side::opponent);
+            }
+        }
+        let after = toks.iter().position(|t| t.span.start >= c.trigger_span.end).unwrap_or(toks.len());
+        let mut object = None;
+        for (k, t) in toks.iter().enumerate().skip(after).take(3) {
+            let lower = t.text.to_lowercase();
+            if matches!(lower.as_str(), "by" | "to" | "from") {
+                if let Some(side) = toks.iter().skip(k + 1).take(3).find_map(|x| self.side_word(x)) {
+                    object = Some(if lower == "from" { side.opponent().unwrap_or(side) } else { side });
+                }
+                break;
+            }
+        }
+        let rule = self.lex.actions.get(&c.trigger.to_lowercase()).map(|t| t.actor).unwrap_or(ActorRule::Subject);
+        let default = match (c.kind, c.modality, c.stance) {
+            (Kind::WarCrimes, Modality::Denied, _) => speaker_side,
+            (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
+            (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
+            (Kind::Casualties | Kind::Civilians, _, _) => c.target.and_then(Side::opponent),
+            _ => speaker_side,
+        };
+        c.actor = match rule {
+            ActorRule::Subject => object.or(subject).or(default),
+            ActorRule::SubjectOpponent => subject.and_then(Side::opponent).or(speaker_side.and_then(Side::opponent)),
+            ActorRule::SpeakerOpponent => speaker_side.and_then(Side::opponent),
+        };
+        if c.target.is_none() && matches!(c.kind, Kind::Control | Kind::Advance | Kind::Encirclement) {
+            c.target = c.actor.and_then(Side::opponent);
+        }
+    }
+
+    /// "Kyiv denied the claim": a denial with no action of its own denies the claim before it.
+    fn anaphoric_denial(
+        &self,
+        attributions: &[Attribution],
+        speakers: &[Option<RawSpeaker>],
+        sentence: Span,
+        paragraph: u32,
+        claims: &[RawClaim],
+    ) -> Option<RawClaim> {
+        let denial_cue = attributions.iter().position(|a| a.modality == CueModality::Denied && !a.negated);
+        let label = within(&self.denials, sentence).any(|d| *d.value == DenialPhrase::Label);
+        let anaphor = within(&self.denials, sentence).any(|d| *d.value == DenialPhrase::Anaphor)
+            || attributions.iter().any(|a| {
+                let rest = &self.text[a.cue.end as usize..sentence.end as usize];
+                let next = rest.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(next.to_lowercase().as_str(), "it" | "this" | "that" | "them" | "these" | "those")
+            });
+        let (which, how) = match (denial_cue, label) {
+            (Some(i), _) => (i, "denial:anaphor"),
+            (None, true) => (attributions.iter().position(|a| !a.negated)?, "denial:label"),
+            (None, false) => return None,
+        };
+        if !anaphor && !label {
+            return None;
+        }
+        let speaker = speakers[which].clone()?;
+        let side = speaker.side?;
+        let ante = claims
+            .iter()
+            .rev()
+            .take_while(|c| c.paragraph + 2 >= paragraph)
+            .find(|c| c.side != side && c.side != Side::Other)
+            .or_else(|| claims.iter().rev().take_while(|c| c.paragraph + 1 >= paragraph).next())?;
+        let mut rules = vec![attributions[which].rule.to_string(), speaker.rule.clone(), how.to_string()];
+        rules.push(format!("denial:refers-to:{}", ante.trigger));
+        Some(RawClaim {
+            span: sentence,
+            sentence,
+            paragraph,
+            speaker: Some(speaker),
+            side,
+            modality: Modality::Denied,
+            hedged: false,
+            cue: Some(attributions[which].cue_text.clone()),
+            kind: ante.kind,
+            stance: ante.stance,
+            actor: ante.actor,
+            target: ante.target,
+            trigger: ante.trigger.clone(),
+            trigger_span: ante.trigger_span,
+            negated: false,
+            framing: ante.framing,
+            place: ante.place.clone().map(|(i, _)| (i, "place:denied-claim".to_string())),
+            verification: None,
+            rules,
+        })
+    }
+
+    /// A note that something could not be verified marks the claims of its own sentence and of
+    /// the three sentences before it (in its paragraph or the one before) as unverified.
+    fn apply_verification(&self, sentence: Span, paragraph: u32, si: usize, segments: &Segments, claims: &mut [RawClaim]) {
+        let note = self.verifications.iter().any(|v| sentence.contains(*v) && self.in_quote(*v).is_none());
+        if !note {
+            return;
+        }
+        let earliest = segments.sentences[si.saturating_sub(3)].span.start;
+        for c in claims.iter_mut().rev() {
+            if c.sentence.start < earliest || c.paragraph + 1 < paragraph {
+                break;
+            }
+            c.verification = Some(sentence);
+            if c.modality == Modality::Asserted {
+                c.modality = Modality::Unverified;
+            }
+            c.rules.push("verification:note".into());
+        }
+    }
+}
+
+fn in_quote_token(doc: &Doc<'_>, toks: &[Token<'_>], i: usize) -> bool {
+    doc.in_quote(toks[i].span).is_some()
+}
+
+/// The text of a clause range, without a leading boundary word or punctuation.
+fn clause_span(doc: &Doc<'_>, toks: &[Token<'_>], s: usize, e: usize) -> Span {
+    let mut s = s;
+    while s < e && (!toks[s].is_word() || doc.grammar_is(toks[s].text, WordClass::Boundary)) && !toks[s].is(&['"', '\u{201c}']) {
+        s += 1;
+    }
+    let mut e = e;
+    while e > s + 1 && toks[e - 1].is(&[',', ';', ':']) {
+        e -= 1;
+    }
+    Span { start: toks[s.min(e - 1)].span.start, end: toks[e - 1].span.end }
+}
+
+/// Counts claims per kind, for summaries.
+pub fn kinds(claims: &[RawClaim]) -> HashMap<Kind, usize> {
+    let mut out = HashMap::new();
+    for c in claims {
+        *out.entry(c.kind).or_default() += 1;
+    }
+    out
+}

@@ -1,0 +1,549 @@
+//! Typed views of the lexicon files, each compiled into one multi-pattern automaton.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{LexiconError, Row, Table};
+use crate::model::{Kind, Side, Stance};
+
+/// A phrase found in text: its byte range in the searched text and its lexicon entry.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<'a, T> {
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a T,
+    pub pattern: &'a str,
+}
+
+/// Phrases of one lexicon with their typed values, searched in one pass.
+///
+/// Matching is on whole words, longest first, ASCII case-insensitive; a pattern written with
+/// a capital letter ("US", "UN") matches only as written, so that "us" and "un-" stay words.
+pub struct PhraseSet<T> {
+    automaton: AhoCorasick,
+    patterns: Vec<&'static str>,
+    case_sensitive: Vec<bool>,
+    values: Vec<T>,
+}
+
+impl<T> PhraseSet<T> {
+    pub fn build(
+        table: &Table,
+        pattern_col: &str,
+        mut value: impl FnMut(&Table, &Row) -> Result<T, LexiconError>,
+    ) -> Result<PhraseSet<T>, LexiconError> {
+        let col = table.column(pattern_col);
+        let mut patterns = Vec::with_capacity(table.rows.len());
+        let mut values = Vec::with_capacity(table.rows.len());
+        let mut seen = HashMap::new();
+        for row in &table.rows {
+            let pattern = row.cells[col];
+            if let Some(first) = seen.insert(pattern, row.line) {
+                return Err(table.error(row, format!("`{pattern}` is listed twice (first on line {first})")));
+            }
+            patterns.push(pattern);
+            values.push(value(table, row)?);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| LexiconError { file: table.name, line: 0, message: e.to_string() })?;
+        let case_sensitive = patterns.iter().map(|p| p.chars().any(char::is_uppercase)).collect();
+        Ok(PhraseSet { automaton, patterns, case_sensitive, values })
+    }
+
+    /// Every whole-word match in `text`, longest first and non-overlapping, in text order.
+    pub fn find<'a>(&'a self, text: &str) -> Vec<PhraseMatch<'a, T>> {
+        let bytes = text.as_bytes();
+        let mut all: Vec<(usize, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+                let boundary_ok = !(s > 0 && is_word_byte(bytes[s - 1]) && is_word_byte(bytes[s]))
+                    && !(e < bytes.len() && is_word_byte(bytes[e]) && is_word_byte(bytes[e - 1]));
+                let case_ok = !self.case_sensitive[p] || &text[s..e] == self.patterns[p];
+                (boundary_ok && case_ok).then_some((s, e, p))
+            })
+            .collect();
+        // Longest first, then leftmost: "have taken control" is read as "taken control", the
+        // more telling phrase, rather than as "have taken" followed by nothing.
+        all.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+        for (s, e, p) in all {
+            if taken.iter().all(|&(ts, te, _)| e <= ts || s >= te) {
+                taken.push((s, e, p));
+            }
+        }
+        taken.sort_unstable();
+        taken
+            .into_iter()
+            .map(|(s, e, p)| PhraseMatch { start: s, end: e, value: &self.values[p], pattern: self.patterns[p] })
+            .collect()
+    }
+
+    /// The entry for an exact phrase (case-insensitive), if listed.
+    pub fn get(&self, phrase: &str) -> Option<&T> {
+        self.patterns.iter().position(|p| p.eq_ignore_ascii_case(phrase)).map(|i| &self.values[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
+
+/// Word characters for boundary checks: letters, digits, and the bytes of non-ASCII letters.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn parse_side(table: &Table, row: &Row, cell: &str) -> Result<Side, LexiconError> {
+    Side::parse(cell).ok_or_else(|| table.error(row, format!("`{cell}` is not a side (moscow, kyiv, other)")))
+}
+
+fn cell<'t>(table: &Table, row: &Row, name: &str) -> &'static str {
+    row.cells[table.column(name)]
+}
+
+/// How a reporting cue presents what follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueModality {
+    Asserted,
+    Hedged,
+    Denied,
+}
+
+/// Where a cue's speaker stands relative to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    Verb,
+    Participle,
+    According,
+    Passive,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub modality: CueModality,
+    pub form: CueForm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DenialPhrase {
+    /// A word calling something false ("fake").
+    Label,
+    /// A noun phrase pointing back at a claim ("the claim").
+    Anaphor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SpeakerType {
+    Override,
+    Person,
+    Org,
+    Third,
+    Marker,
+    Metonym,
+}
+
+#[derive(Debug, Clone)]
+pub struct SpeakerEntry {
+    pub side: Side,
+    pub ty: SpeakerType,
+    pub canonical: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refers {
+    Person,
+    Org,
+    Group,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+pub struct Anaphor {
+    pub refers: Refers,
+    pub head: Option<&'static str>,
+    pub default: Option<Side>,
+}
+
+/// What a trigger's kind column says: a kind, or `harm`, decided by the victim noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerKind {
+    Kind(Kind),
+    Harm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    Place,
+    Civilian,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    Orderly,
+    Forced,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRule {
+    Subject,
+    SubjectOpponent,
+    SpeakerOpponent,
+}
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub kind: TriggerKind,
+    pub stance: Stance,
+    pub weak: bool,
+    pub needs: Needs,
+    pub framing: Option<Framing>,
+    pub actor: ActorRule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounRole {
+    Military,
+    Civilian,
+    Partial,
+    Settlement,
+    Equipment,
+    Person,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outlet {
+    pub canonical: &'static str,
+    pub country: &'static str,
+    pub state: Option<Side>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityWord {
+    Above,
+    AtLeast,
+    Below,
+    AtMost,
+    About,
+    Word(u64),
+    Vague(u64, u64),
+}
+
+/// The classes of `grammar.tsv`, as bits of a [`WordClasses`] set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum WordClass {
+    Negation = 1,
+    Modal = 1 << 1,
+    Enabling = 1 << 2,
+    Boundary = 1 << 3,
+    Stop = 1 << 4,
+    Auxiliary = 1 << 5,
+    Determiner = 1 << 6,
+    Preposition = 1 << 7,
+    Time = 1 << 8,
+    Pronoun = 1 << 9,
+    Opponent = 1 << 10,
+}
+
+impl WordClass {
+    fn parse(text: &str) -> Option<WordClass> {
+        Some(match text {
+            "negation" => WordClass::Negation,
+            "modal" => WordClass::Modal,
+            "enabling" => WordClass::Enabling,
+            "boundary" => WordClass::Boundary,
+            "stop" => WordClass::Stop,
+            "auxiliary" => WordClass::Auxiliary,
+            "determiner" => WordClass::Determiner,
+            "preposition" => WordClass::Preposition,
+            "time" => WordClass::Time,
+            "pronoun" => WordClass::Pronoun,
+            "opponent" => WordClass::Opponent,
+            _ => return None,
+        })
+    }
+}
+
+/// The grammar classes of single words, and the multi-word entries by class.
+pub struct Grammar {
+    words: HashMap<&'static str, u16>,
+    phrases: Vec<(&'static str, WordClass)>,
+}
+
+impl Grammar {
+    /// True when `word` (any case) is of class `class`.
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        let lower;
+        let key = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = word.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        self.words.get(key).is_some_and(|bits| bits & class as u16 != 0)
+    }
+
+    /// The multi-word entries of a class ("make it possible").
+    pub fn phrases(&self, class: WordClass) -> impl Iterator<Item = &'static str> + '_ {
+        self.phrases.iter().filter(move |(_, c)| *c == class).map(|(p, _)| *p)
+    }
+}
+
+/// Every lexicon, parsed and compiled.
+pub struct Lexicons {
+    pub reporting: PhraseSet<Cue>,
+    pub denial: PhraseSet<DenialPhrase>,
+    pub verification: PhraseSet<()>,
+    pub speakers: PhraseSet<SpeakerEntry>,
+    pub anaphora: PhraseSet<Anaphor>,
+    pub roles: PhraseSet<Side>,
+    pub actions: PhraseSet<Trigger>,
+    pub nouns: PhraseSet<NounRole>,
+    pub quantities: PhraseSet<QuantityWord>,
+    pub grammar: Grammar,
+    outlets: HashMap<String, Outlet>,
+}
+
+impl Lexicons {
+    /// The compiled-in lexicons, parsed on first use.
+    pub fn builtin() -> &'static Lexicons {
+        static LEXICONS: LazyLock<Lexicons> =
+            LazyLock::new(|| Lexicons::parse().unwrap_or_else(|e| panic!("built-in lexicon is malformed: {e}")));
+        &LEXICONS
+    }
+
+    pub fn parse() -> Result<Lexicons, LexiconError> {
+        use super::*;
+        let reporting = PhraseSet::build(&Table::parse("reporting.tsv", REPORTING)?, "cue", |t, r| {
+            let modality = match cell(t, r, "modality") {
+                "asserted" => CueModality::Asserted,
+                "hedged" => CueModality::Hedged,
+                "denied" => CueModality::Denied,
+                other => return Err(t.error(r, format!("unknown modality `{other}`"))),
+            };
+            let form = match cell(t, r, "form") {
+                "verb" => CueForm::Verb,
+                "participle" => CueForm::Participle,
+                "according" => CueForm::According,
+                "passive" => CueForm::Passive,
+                other => return Err(t.error(r, format!("unknown form `{other}`"))),
+            };
+            Ok(Cue { modality, form })
+        })?;
+        let denial = PhraseSet::build(&Table::parse("denial.tsv", DENIAL)?, "phrase", |t, r| {
+            match cell(t, r, "kind") {
+                "label" => Ok(DenialPhrase::Label),
+                "anaphor" => Ok(DenialPhrase::Anaphor),
+                other => Err(t.error(r, format!("unknown kind `{other}`"))),
+            }
+        })?;
+        let verification = PhraseSet::build(&Table::parse("verification.tsv", VERIFICATION)?, "phrase", |_, _| Ok(()))?;
+        let speakers = PhraseSet::build(&Table::parse("speakers.tsv", SPEAKERS)?, "pattern", |t, r| {
+            let ty = match cell(t, r, "type") {
+                "person" => SpeakerType::Person,
+                "org" => SpeakerType::Org,
+                "override" => SpeakerType::Override,
+                "third" => SpeakerType::Third,
+                "marker" => SpeakerType::Marker,
+                "metonym" => SpeakerType::Metonym,
+                other => return Err(t.error(r, format!("unknown type `{other}`"))),
+            };
+            let side = parse_side(t, r, cell(t, r, "side"))?;
+            let canonical = r.get(t.column("canonical"));
+            if matches!(ty, SpeakerType::Person | SpeakerType::Org | SpeakerType::Metonym) && canonical.is_none() {
+                return Err(t.error(r, "persons, organisations and metonyms need a canonical name"));
+            }
+            Ok(SpeakerEntry { side, ty, canonical })
+        })?;
+        let anaphora = PhraseSet::build(&Table::parse("anaphora.tsv", ANAPHORA)?, "pattern", |t, r| {
+            let refers = match cell(t, r, "refers") {
+                "person" => Refers::Person,
+                "org" => Refers::Org,
+                "group" => Refers::Group,
+                "any" => Refers::Any,
+                other => return Err(t.error(r, format!("unknown referent `{other}`"))),
+            };
+            let default = r.get(t.column("default")).map(|s| parse_side(t, r, s)).transpose()?;
+            Ok(Anaphor { refers, head: r.get(t.column("head")), default })
+        })?;
+        let roles = PhraseSet::build(&Table::parse("roles.tsv", ROLES)?, "role", |t, r| {
+            parse_side(t, r, cell(t, r, "default"))
+        })?;
+        let actions = PhraseSet::build(&Table::parse("actions.tsv", ACTIONS)?, "pattern", |t, r| {
+            let kind = match cell(t, r, "kind") {
+                "harm" => TriggerKind::Harm,
+                other => TriggerKind::Kind(Kind::parse(other).ok_or_else(|| t.error(r, format!("unknown kind `{other}`")))?),
+            };
+            let stance = match cell(t, r, "stance") {
+                "achieved" => Stance::Achieved,
+                "resisted" => Stance::Resisted,
+                "ongoing" => Stance::Ongoing,
+                other => return Err(t.error(r, format!("unknown stance `{other}`"))),
+            };
+            let weak = match cell(t, r, "strength") {
+                "strong" => false,
+                "weak" => true,
+                other => return Err(t.error(r, format!("unknown strength `{other}`"))),
+            };
+            let needs = match cell(t, r, "needs") {
+                "-" => Needs::Nothing,
+                "place" => Needs::Place,
+                "civilian" => Needs::Civilian,
+                other => return Err(t.error(r, format!("unknown need `{other}`"))),
+            };
+            let framing = match cell(t, r, "framing") {
+                "-" => None,
+                "orderly" => Some(Framing::Orderly),
+                "forced" => Some(Framing::Forced),
+                other => return Err(t.error(r, format!("unknown framing `{other}`"))),
+            };
+            let actor = match cell(t, r, "actor") {
+                "subject" => ActorRule::Subject,
+                "subject-opponent" => ActorRule::SubjectOpponent,
+                "speaker-opponent" => ActorRule::SpeakerOpponent,
+                other => return Err(t.error(r, format!("unknown actor rule `{other}`"))),
+            };
+            Ok(Trigger { kind, stance, weak, needs, framing, actor })
+        })?;
+        let nouns = PhraseSet::build(&Table::parse("nouns.tsv", NOUNS)?, "noun", |t, r| match cell(t, r, "role") {
+            "military" => Ok(NounRole::Military),
+            "civilian" => Ok(NounRole::Civilian),
+            "partial" => Ok(NounRole::Partial),
+            "settlement" => Ok(NounRole::Settlement),
+            "equipment" => Ok(NounRole::Equipment),
+            "person" => Ok(NounRole::Person),
+            other => Err(t.error(r, format!("unknown role `{other}`"))),
+        })?;
+        let quantities = PhraseSet::build(&Table::parse("quantities.tsv", QUANTITIES)?, "phrase", |t, r| {
+            let value = r.get(t.column("value"));
+            let number = |v: &str| v.parse::<u64>().map_err(|_| t.error(r, format!("`{v}` is not a number")));
+            Ok(match (cell(t, r, "kind"), value) {
+                ("above", None) => QuantityWord::Above,
+                ("atleast", None) => QuantityWord::AtLeast,
+                ("below", None) => QuantityWord::Below,
+                ("atmost", None) => QuantityWord::AtMost,
+                ("about", None) => QuantityWord::About,
+                ("word", Some(v)) => QuantityWord::Word(number(v)?),
+                ("vague", Some(v)) => {
+                    let (lo, hi) = v.split_once('-').ok_or_else(|| t.error(r, "a vague amount is written low-high"))?;
+                    let (lo, hi) = (number(lo)?, number(hi)?);
+                    if lo > hi {
+                        return Err(t.error(r, "low is above high"));
+                    }
+                    QuantityWord::Vague(lo, hi)
+                }
+                (kind, _) => return Err(t.error(r, format!("kind `{kind}` with this value is not understood"))),
+            })
+        })?;
+        let table = Table::parse("outlets.tsv", OUTLETS)?;
+        let mut outlets = HashMap::new();
+        for row in &table.rows {
+            let state = row.get(table.column("state")).map(|s| parse_side(&table, row, s)).transpose()?;
+            let outlet = Outlet { canonical: cell(&table, row, "canonical"), country: cell(&table, row, "country"), state };
+            if outlets.insert(cell(&table, row, "variant").to_lowercase(), outlet).is_some() {
+                return Err(table.error(row, "variant listed twice"));
+            }
+        }
+        let table = Table::parse("grammar.tsv", GRAMMAR)?;
+        let mut grammar = Grammar { words: HashMap::new(), phrases: Vec::new() };
+        for row in &table.rows {
+            let word = cell(&table, row, "word");
+            let class = WordClass::parse(cell(&table, row, "class"))
+                .ok_or_else(|| table.error(row, format!("unknown class `{}`", cell(&table, row, "class"))))?;
+            if word.contains(' ') {
+                grammar.phrases.push((word, class));
+            } else {
+                *grammar.words.entry(word).or_default() |= class as u16;
+            }
+        }
+        Ok(Lexicons { reporting, denial, verification, speakers, anaphora, roles, actions, nouns, quantities, grammar, outlets })
+    }
+
+    /// The registry entry for an outlet field as written: the wire in brackets first
+    /// ("Devdiscourse (Reuters)" is Reuters copy), then the whole name, then the name without
+    /// its bracket.
+    pub fn outlet(&self, written: &str) -> Option<&Outlet> {
+        let lower = written.trim().to_lowercase();
+        let bracket = lower.rsplit_once('(').and_then(|(_, b)| b.strip_suffix(')'));
+        if let Some(inner) = bracket {
+            for part in inner.split([',', ';']).map(str::trim).rev() {
+                if let Some(o) = self.outlets.get(part) {
+                    return Some(o);
+                }
+            }
+        }
+        if let Some(o) = self.outlets.get(&lower) {
+            return Some(o);
+        }
+        let base = lower.split('(').next().unwrap_or("").trim();
+        self.outlets.get(base)
+    }
+
+    /// The canonical name for an outlet as written, or the written name itself.
+    pub fn outlet_name(&self, written: &str) -> String {
+        self.outlet(written).map(|o| o.canonical.to_string()).unwrap_or_else(|| written.trim().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_lexicons_parse_and_are_not_empty() {
+        let lex = Lexicons::parse().unwrap();
+        assert!(lex.reporting.len() > 40 && lex.actions.len() > 200 && lex.speakers.len() > 100);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_longest_first() {
+        let lex = Lexicons::builtin();
+        let text = "Russian forces have taken control of the town; Ukraine's military denied it.";
+        let found: Vec<&str> = lex.actions.find(text).iter().map(|m| m.pattern).collect();
+        assert_eq!(found, vec!["taken control"]);
+        let found: Vec<&str> = lex.speakers.find(text).iter().map(|m| m.pattern).collect();
+        assert_eq!(found, vec!["russian", "ukraine's"]);
+    }
+
+    #[test]
+    fn capitalised_patterns_match_only_as_written() {
+        let lex = Lexicons::builtin();
+        let found: Vec<&str> = lex.speakers.find("US officials told us the UN agreed").iter().map(|m| m.pattern).collect();
+        assert_eq!(found, vec!["US", "UN"]);
+    }
+
+    #[test]
+    fn outlets_are_known_under_their_variants_and_wire_brackets() {
+        let lex = Lexicons::builtin();
+        assert_eq!(lex.outlet("Devdiscourse (Reuters)").unwrap().canonical, "Reuters");
+        assert_eq!(lex.outlet("UrduPoint (Sputnik)").unwrap().state, Some(Side::Moscow));
+        assert_eq!(lex.outlet("TASS").unwrap().state, Some(Side::Moscow));
+        assert_eq!(lex.outlet("Ukrinform (via MENAFN)").unwrap().state, Some(Side::Kyiv));
+        assert!(lex.outlet("Some Local Paper").is_none());
+    }
+
+    #[test]
+    fn a_malformed_action_row_names_its_line() {
+        let text = "# test\npattern\tkind\tstance\tstrength\tneeds\tframing\tactor\nseized\tcontrol\twon\tstrong\t-\t-\tsubject\n";
+        let table = Table::parse("actions.tsv", text).unwrap();
+        let err = PhraseSet::build(&table, "pattern", |t, r| match cell(t, r, "stance") {
+            "achieved" => Ok(()),
+            other => Err(t.error(r, format!("unknown stance `{other}`"))),
+        })
+        .err()
+        .unwrap();
+        assert_eq!(err.line, 3);
+    }
+}
