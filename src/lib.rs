@@ -5,4 +5,5 @@
 //! one place that composes the stages; see ARCHITECTURE.md for the map.
 
 pub mod error;
+pub mod gazetteer;
 pub mod model;
