@@ -69,12 +69,16 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
         if let (Some(hm), Some(hk)) = (holder(m), holder(k)) {
             if hm != hk {
                 let place = place_name(m);
-                let says = |side: Side, by: Side| {
-                    if side == by { format!("its forces hold {place}") } else { format!("{} forces took {place}", if by == Side::Moscow { "Russian" } else { "Ukrainian" }) }
+                let says = |c: &Claim, holder: Side| {
+                    let forces = if holder == Side::Moscow { "Russian forces" } else { "Ukrainian forces" };
+                    match c.action.stance {
+                        Stance::Achieved => format!("{forces} took {place}"),
+                        _ => format!("{forces} still hold {place}"),
+                    }
                 };
                 return Some((
                     "control:taken-vs-held",
-                    format!("Moscow says {}; Kyiv says {}.", says(Side::Moscow, hm), says(Side::Kyiv, hk)),
+                    format!("Moscow says {}; Kyiv says {}.", says(m, hm), says(k, hk)),
                 ));
             }
         }

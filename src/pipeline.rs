@@ -18,7 +18,8 @@ pub const RULES_CODE_VERSION: u32 = 1;
 /// derived data so that a rift with other rules knows a rebuild is due.
 pub fn rules_fingerprint() -> String {
     let code = format!("code-{RULES_CODE_VERSION}");
-    lexicon::fingerprint(&[&code, crate::gazetteer::DATA_FINGERPRINT_INPUT])
+    let g = crate::gazetteer::Sources::BUILTIN;
+    lexicon::fingerprint(&[&code, g.places, g.supplement, g.preferred, g.aliases, g.stoplist])
 }
 
 /// The claims of one article: pure and deterministic.

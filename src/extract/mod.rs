@@ -139,7 +139,7 @@ fn hits<'l, T>(folded: &Folded, set: &'l crate::lexicon::PhraseSet<T>) -> Vec<Hi
 }
 
 /// The hits whose span lies within `span`, by binary search on the sorted list.
-fn within<T>(list: &[Hit<'_, T>], span: Span) -> impl Iterator<Item = &Hit<'_, T>> + '_ {
+fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item = &'a Hit<'l, T>> + 'a {
     let first = list.partition_point(|h| h.span.start < span.start);
     list[first..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.end <= span.end)
 }
@@ -377,7 +377,12 @@ impl Doc<'_> {
                             }
                             None => continue,
                         },
-                        None => out.push(mk(None, true, after_to_end, "cue:coordinated")),
+                        // "... and claimed that": the subject of the coordinated verb is the
+                        // sentence's. Without the conjunction there is no speaker to be found.
+                        None if first > 0 && matches!(toks[first - 1].text.to_lowercase().as_str(), "and" | "but" | "then" | "also") => {
+                            out.push(mk(None, true, after_to_end, "cue:coordinated"))
+                        }
+                        None => continue,
                     }
                 }
             }
@@ -391,7 +396,15 @@ impl Doc<'_> {
         if !matches!(word, "claims" | "claim" | "reports" | "report" | "states" | "estimates" | "notes" | "says") {
             return false;
         }
+        // "reports of", "claims that ... were false" after a number: a noun.
+        let next = toks.iter().skip(first + 1).find(|t| t.is_word());
+        if next.is_some_and(|n| n.text.eq_ignore_ascii_case("of")) {
+            return true;
+        }
         let Some(prev) = first.checked_sub(1).map(|i| toks[i]) else { return false };
+        if prev.text.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
         prev.is_word()
             && (self.grammar_is(prev.text, WordClass::Determiner)
                 || within(&self.speakers, prev.span).any(|h| h.value.ty == SpeakerType::Marker)
@@ -937,19 +950,27 @@ impl Doc<'_> {
             && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::Place)
     }
 
-    /// A place mention that is a capital standing for its government ("Kyiv said", "Kyiv's
-    /// forces") rather than a place.
+    /// A place mention that is not a place in its sentence: part of a compound ("pro-Moscow",
+    /// "Kyiv-based"), or a capital that also stands for its government ("Kyiv said", "Moscow's
+    /// invasion"). Such capitals count as places only after a locative preposition ("strikes
+    /// on Kyiv", "in Moscow").
     fn is_metonym_use(&self, m: &PlaceMention) -> bool {
-        let is_capital = within(&self.speakers, m.span).any(|h| h.value.ty == SpeakerType::Metonym);
+        let (s, e) = (m.span.start as usize, m.span.end as usize);
+        if self.text[..s].ends_with('-') || self.text[e..].starts_with('-') {
+            return true;
+        }
+        let is_capital = self.lex.speakers.get(&m.surface).is_some_and(|h| h.ty == SpeakerType::Metonym);
         if !is_capital {
             return false;
         }
-        let rest = &self.text[m.span.end as usize..];
-        let rest = rest.trim_start_matches(['\'', '\u{2019}']);
-        rest.starts_with("s ") || rest.starts_with(' ') && {
-            let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            self.lex.reporting.get(next).is_some() || matches!(next, "has" | "had" | "have" | "is" | "was" | "will" | "would")
-        }
+        let possessive = self.text[e..].starts_with("'s") || self.text[e..].starts_with("\u{2019}s");
+        let before = self.text[..s].trim_end();
+        let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        possessive
+            || !matches!(
+                prev.to_lowercase().as_str(),
+                "in" | "on" | "at" | "near" | "over" | "around" | "toward" | "towards" | "outside" | "into" | "across" | "from"
+            )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -988,8 +1009,8 @@ impl Doc<'_> {
                 Some((i, "place:before-trigger".to_string()))
             } else if let Some(&i) = usable.iter().min_by_key(|&&i| self.mentions[i].span.start.abs_diff(d.trigger.start)) {
                 Some((i, "place:in-sentence".to_string()))
-            } else if let Some((i, p)) = last_place.filter(|(_, p)| settlement && *p + 2 >= paragraph) {
-                let _ = p;
+            } else if let Some((i, _)) = last_place.filter(|_| settlement) {
+                // "the town", "the city": the place last named, however far back.
                 Some((i, "place:anaphor".to_string()))
             } else if let Some((i, _)) = last_place.filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes) {
                 Some((i, "place:discourse".to_string()))
@@ -1039,7 +1060,12 @@ impl Doc<'_> {
             voiced.push((d, speaker, side, attribution, rules));
         }
         // One claim per clause and side: the highest-priority kind.
-        voiced.sort_by_key(|(d, _, side, _, _)| (d.segment, *side, priority(d.kind), d.trigger.start));
+        let stance_rank = |s: Stance| match s {
+            Stance::Achieved => 0,
+            Stance::Resisted => 1,
+            Stance::Ongoing => 2,
+        };
+        voiced.sort_by_key(|(d, _, side, _, _)| (d.segment, *side, priority(d.kind), stance_rank(d.stance), d.trigger.start));
         voiced.dedup_by(|b, a| a.0.segment == b.0.segment && a.2 == b.2);
         // Claims of one side about the same group of kinds and place in one sentence are one.
         let place_key = |d: &Draft| d.place.as_ref().map(|(i, _)| self.mentions[*i].candidates[0]);
@@ -1118,18 +1144,33 @@ impl Doc<'_> {
         let Some(ti) = toks.iter().position(|t| t.span.end > c.trigger_span.start) else { return };
         let seg_s = segs.iter().find(|&&(s, e)| s <= ti && ti < e).map_or(0, |s| s.0);
         let speaker_span = c.speaker.as_ref().map(|s| s.span);
+        // The acting side is read only from phrases that name forces: a side word or a
+        // pronoun before a military noun ("Russian forces", "its troops"), a named force or
+        // official ("Wagner"), or "the enemy". A bare "Ukraine" or "Moscow" is too often
+        // something else in the clause (the victim, the place, a possessive).
         let mut subject = None;
-        for t in &toks[seg_s..ti] {
+        let scan = &toks[seg_s..ti];
+        for (k, t) in scan.iter().enumerate() {
             if speaker_span.is_some_and(|s| s.contains(t.span)) || !t.is_word() {
                 continue;
             }
-            if let Some(side) = self.side_word(t) {
+            let force_follows = scan[k + 1..]
+                .iter()
+                .take(3)
+                .any(|n| within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military));
+            let named_force = within(&self.speakers, t.span)
+                .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override) && h.value.side != Side::Other);
+            if let Some(side) = self.side_word(t).filter(|_| force_follows || named_force) {
                 subject = Some(side);
-            } else if self.grammar_is(t.text, WordClass::Pronoun) {
+            } else if self.grammar_is(t.text, WordClass::Pronoun) && force_follows {
                 subject = speaker_side;
             } else if self.grammar_is(t.text, WordClass::Opponent) {
                 subject = speaker_side.and_then(Side::opponent);
             }
+        }
+        if matches!(c.kind, Kind::WarCrimes | Kind::Casualties | Kind::Civilians) {
+            // Who did it is the speaker's accusation, not a word before the trigger.
+            subject = None;
         }
         let after = toks.iter().position(|t| t.span.start >= c.trigger_span.end).unwrap_or(toks.len());
         let mut object = None;

@@ -3,7 +3,7 @@
 use crate::model::Span;
 
 /// A copy of the text for matching: typographic apostrophes and quotes made ASCII, dashes
-/// made hyphens, diacritics dropped, odd spaces made plain; case is kept. `to_orig` maps each
+/// made spaces and hyphens plain, diacritics dropped, odd spaces made plain; case is kept. `to_orig` maps each
 /// byte of the folded copy back to the byte of the original text it came from, so every match
 /// becomes a span of the original.
 pub struct Folded {
@@ -20,7 +20,9 @@ impl Folded {
             match c {
                 '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{0060}' | '\u{00b4}' | '\u{2032}' => text.push('\''),
                 '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' | '\u{2033}' => text.push('"'),
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => text.push('-'),
+                '\u{2010}' | '\u{2011}' => text.push('-'),
+                // Dashes separate words; a hyphen would glue them into one compound.
+                '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => text.push(' '),
                 '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' => text.push(' '),
                 c if c.is_ascii() => text.push(c),
                 c => {

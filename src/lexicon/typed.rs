@@ -19,7 +19,8 @@ pub struct PhraseMatch<'a, T> {
 
 /// Phrases of one lexicon with their typed values, searched in one pass.
 ///
-/// Matching is on whole words, longest first, ASCII case-insensitive; a pattern written with
+/// Matching is on whole words (hyphenated compounds count as one word), the phrase ending last
+/// winning among overlapping ones, ASCII case-insensitive; a pattern written with
 /// a capital letter ("US", "UN") matches only as written, so that "us" and "un-" stay words.
 pub struct PhraseSet<T> {
     automaton: AhoCorasick,
@@ -55,7 +56,7 @@ impl<T> PhraseSet<T> {
         Ok(PhraseSet { automaton, patterns, case_sensitive, values })
     }
 
-    /// Every whole-word match in `text`, longest first and non-overlapping, in text order.
+    /// Every whole-word match in `text`, non-overlapping, in text order.
     pub fn find<'a>(&'a self, text: &str) -> Vec<PhraseMatch<'a, T>> {
         let bytes = text.as_bytes();
         let mut all: Vec<(usize, usize, usize)> = self
@@ -69,9 +70,10 @@ impl<T> PhraseSet<T> {
                 (boundary_ok && case_ok).then_some((s, e, p))
             })
             .collect();
-        // Longest first, then leftmost: "have taken control" is read as "taken control", the
-        // more telling phrase, rather than as "have taken" followed by nothing.
-        all.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        // Of overlapping phrases the one that ends last wins, then the longest: English verb
+        // phrases end in their head, so "have taken control" reads as "taken control" and "were
+        // holding out" as "holding out".
+        all.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.0.cmp(&b.0)));
         let mut taken: Vec<(usize, usize, usize)> = Vec::new();
         for (s, e, p) in all {
             if taken.iter().all(|&(ts, te, _)| e <= ts || s >= te) {
@@ -99,9 +101,11 @@ impl<T> PhraseSet<T> {
     }
 }
 
-/// Word characters for boundary checks: letters, digits, and the bytes of non-ASCII letters.
+/// Word characters for boundary checks: letters, digits, the bytes of non-ASCII letters, and
+/// the hyphen, so that a phrase never matches inside a compound ("bombed-out", "pro-Moscow")
+/// unless the compound itself is listed ("pro-Russian", "Russian-installed").
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    b.is_ascii_alphanumeric() || b >= 0x80 || b == b'-'
 }
 
 fn parse_side(table: &Table, row: &Row, cell: &str) -> Result<Side, LexiconError> {

@@ -173,6 +173,7 @@ tuple_key!(A);
 tuple_key!(A, B);
 tuple_key!(A, B, C);
 tuple_key!(A, B, C, D);
+tuple_key!(A, B, C, D, E);
 
 #[cfg(test)]
 mod tests {
