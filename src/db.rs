@@ -129,6 +129,12 @@ impl Db {
 
     /// Opens an existing store for reading; a missing store is an error, not a new store.
     pub fn open_existing(path: &Path, holder: &str) -> Result<Db> {
+        if !path.join("db").exists() {
+            return Err(Error::NotFound(format!(
+                "no store at {} (add articles first: rift ingest PATH, or point --store at a store)",
+                path.display()
+            )));
+        }
         let store = Store::open(path, &OpenOptions { holder: holder.to_string(), create: false, ..OpenOptions::default() })?;
         Ok(Db { store })
     }

@@ -120,10 +120,17 @@ pub fn read(source: &Source, text_options: &TextOptions) -> Box<dyn Iterator<Ite
                 return Box::new(std::iter::once(Err(Error::input(path, None, "binary data (NUL bytes), not articles"))));
             }
             let sniff_json = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-            if is_jsonl(path) || (!is_text(path) && sniff_json) {
+            let no_extension = path.extension().is_none();
+            if is_jsonl(path) || (no_extension && sniff_json) {
                 Box::new(JsonLines::new(path.clone(), Box::new(reader)))
-            } else {
+            } else if is_text(path) || no_extension {
                 Box::new(std::iter::once(read_text(path, reader, text_options)))
+            } else {
+                Box::new(std::iter::once(Err(Error::input(
+                    path,
+                    None,
+                    "not an article file: rift reads JSON Lines (.jsonl, .json, .ndjson) and plain text (.txt)",
+                ))))
             }
         }
     }
@@ -213,7 +220,17 @@ impl Iterator for JsonLines {
 
 /// One JSON line as an article, with a message saying exactly what is wrong when it is not.
 pub fn parse_json_article(line: &str) -> std::result::Result<Article, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // serde counts lines within the text it was given, which is one line of the file:
+        // only its column is worth saying.
+        let message = e.to_string();
+        let message = match message.rsplit_once(" at line 1 column ") {
+            Some((what, column)) => format!("{what} at column {column}"),
+            None => message,
+        };
+        format!("malformed JSON: {message}")
+    })?;
     let Value::Object(map) = value else {
         return Err("expected a JSON object (one article per line)".into());
     };
