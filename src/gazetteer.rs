@@ -795,23 +795,27 @@ impl Builder {
     }
 }
 
-/// Gives every place a unique slug: its name, then for homonyms its oblast ("lyman-donetsk"),
-/// then for homonyms in one oblast its id. Every homonym gets the suffix, not only the smaller
-/// ones, so that adding a place never changes an existing slug's meaning.
+/// Gives every place a unique slug: its name; among homonyms the most populous keeps the plain
+/// name ("avdiivka", "donetsk") and the others add their oblast ("lyman-kharkiv"), then their
+/// id when one oblast has two. Event ids are built from slugs, so the places news writes about
+/// most get the readable ones.
 fn assign_slugs(places: &mut [Place]) {
     // Homonyms are names that fold alike, so "Kostiantynivka" and GeoNames' "Kostyantynivka"
-    // in another oblast both get their oblast.
+    // in another oblast meet here.
     let folded: Vec<String> = places.iter().map(|p| fold(&p.name)).collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
-    for f in &folded {
-        *count.entry(f.as_str()).or_default() += 1;
+    let mut largest: HashMap<&str, (u64, PlaceId)> = HashMap::new();
+    for (p, f) in places.iter().zip(&folded) {
+        let e = largest.entry(f.as_str()).or_insert((p.population, p.id));
+        if (p.population, Reverse(p.id)) > (e.0, Reverse(e.1)) {
+            *e = (p.population, p.id);
+        }
     }
     let with_region: Vec<String> = places
         .iter()
         .zip(&folded)
         .map(|(p, f)| {
             let b = slugify(&p.name);
-            if count[f.as_str()] == 1 {
+            if largest[f.as_str()].1 == p.id {
                 return b;
             }
             let region = slugify(p.admin1.trim_end_matches(" Oblast"));
