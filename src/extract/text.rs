@@ -25,6 +25,8 @@ impl Folded {
                 '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => text.push(' '),
                 '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' => text.push(' '),
                 c if c.is_ascii() => text.push(c),
+                // A combining mark on its own (NFD input) goes the way of all diacritics.
+                c if unicode_normalization::char::is_combining_mark(c) => {}
                 c => {
                     use unicode_normalization::UnicodeNormalization;
                     let mut pushed = false;
@@ -119,6 +121,14 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
                 } else {
                     break;
                 }
+            }
+            // A dotted abbreviation keeps its final period ("U.S.").
+            let word_so_far = &slice[pos..chars.get(j).map_or(slice.len(), |(p, _)| *p)];
+            if chars.get(j).is_some_and(|(_, c)| *c == '.')
+                && word_so_far.contains('.')
+                && word_so_far.split('.').all(|part| part.chars().count() == 1)
+            {
+                j += 1;
             }
             let end = chars.get(j).map_or(slice.len(), |(p, _)| *p);
             out.push(Token { span: Span::new(base + pos, base + end), text: &slice[pos..end], kind: TokenKind::Word });
