@@ -48,11 +48,11 @@ fn stages(c: &mut Criterion) {
         g.bench_function("segment", |b| {
             b.iter(|| {
                 for a in articles {
-                    black_box(segment::segment(&a.text));
+                    black_box(segment::segment(&a.text, lex));
                 }
             })
         });
-        let segs: Vec<_> = articles.iter().map(|a| segment::segment(&a.text)).collect();
+        let segs: Vec<_> = articles.iter().map(|a| segment::segment(&a.text, lex)).collect();
         g.bench_function("extract", |b| {
             b.iter(|| {
                 for (a, s) in articles.iter().zip(&segs) {
@@ -73,7 +73,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("analyze (segment+extract+normalize)", |b| {
             b.iter(|| {
                 for a in articles {
-                    black_box(rift::pipeline::analyze(a));
+                    black_box(rift::pipeline::analyze(a, rift::pipeline::Rules::builtin()));
                 }
             })
         });
@@ -83,7 +83,7 @@ fn stages(c: &mut Criterion) {
 
 fn end_to_end(c: &mut Criterion) {
     let articles = fixture_articles();
-    let rules = rift::pipeline::rules_fingerprint();
+    let rules = rift::pipeline::Rules::builtin();
     let mut g = c.benchmark_group("end_to_end");
     g.throughput(Throughput::Elements(articles.len() as u64));
     g.sample_size(10);
@@ -93,7 +93,7 @@ fn end_to_end(c: &mut Criterion) {
             |dir| {
                 let db = rift::db::Db::open(&dir.path().join("s"), "bench").unwrap();
                 for a in &articles {
-                    rift::pipeline::ingest(&db, a.clone(), &rules).unwrap();
+                    rift::pipeline::ingest(&db, a.clone(), rules).unwrap();
                 }
                 db.flush().unwrap();
             },

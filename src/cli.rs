@@ -119,8 +119,8 @@ pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, keep_going
         total = Some(count);
     }
     let db = Db::open(&config.store, &config.holder)?;
-    let rules = pipeline::rules_fingerprint();
-    db.check_rules(&rules)?;
+    let rules = pipeline::Rules::builtin();
+    db.check_rules(&rules.fingerprint)?;
     let bar = progress(total, config.quiet || total.is_some_and(|t| t < 50));
     let mut summary = IngestSummary::default();
     let mut bad = Vec::new();
@@ -139,7 +139,7 @@ pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, keep_going
                     continue;
                 }
             };
-            let outcome = pipeline::ingest(&db, article, &rules)?;
+            let outcome = pipeline::ingest(&db, article, rules)?;
             match outcome.status {
                 ArticleStatus::Added => summary.added += 1,
                 ArticleStatus::Replaced => summary.replaced += 1,
@@ -238,7 +238,7 @@ pub fn compare(config: &Config, a: &str, b: &str, format: Format, output: Option
 pub fn rebuild(config: &Config) -> Result<usize> {
     let db = Db::open_existing(&config.store, &config.holder)?;
     let bar = progress(Some(db.article_count()? as u64), config.quiet);
-    let n = pipeline::rebuild(&db, |done, _| bar.set_position(done as u64))?;
+    let n = pipeline::rebuild(&db, pipeline::Rules::builtin(), |done, _| bar.set_position(done as u64))?;
     bar.finish_and_clear();
     if !config.quiet {
         eprintln!("rebuilt claims, events and conflicts of {n} articles with rules {}", pipeline::rules_fingerprint());
@@ -277,10 +277,10 @@ pub fn demo(config: &Config, format: Format) -> Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
     let result = (|| {
         let db = Db::open(&dir, &config.holder)?;
-        let rules = pipeline::rules_fingerprint();
+        let rules = pipeline::Rules::builtin();
         let n = articles.len();
         for a in articles {
-            pipeline::ingest(&db, a, &rules)?;
+            pipeline::ingest(&db, a, rules)?;
         }
         if !config.quiet {
             eprintln!("rift demo: {n} articles from {what}, in a temporary store");

@@ -6,7 +6,6 @@
 //! malformed entry fails the test suite (see `tests` below) rather than a user's run.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 mod typed;
 pub use typed::*;
@@ -126,24 +125,52 @@ lexicon_files! {
     GRAMMAR => "grammar.tsv",
 }
 
+/// The text of every lexicon file the rules read: the compiled-in files, some of which a user
+/// may have replaced with their own (`rift --lexicons DIR`).
+#[derive(Debug, Clone)]
+pub struct LexiconTexts {
+    files: Vec<(&'static str, &'static str)>,
+}
+
+impl LexiconTexts {
+    pub fn builtin() -> LexiconTexts {
+        LexiconTexts { files: FILES.to_vec() }
+    }
+
+    /// Replaces one file's text; `None` when no lexicon has that file name.
+    pub fn replace(&mut self, name: &str, text: &'static str) -> Option<()> {
+        let slot = self.files.iter_mut().find(|(n, _)| *n == name)?;
+        slot.1 = text;
+        Some(())
+    }
+
+    pub fn get(&self, name: &str) -> &'static str {
+        self.files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("")
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.files.iter().map(|(n, _)| *n)
+    }
+
+    /// A fingerprint of every file's name and text, plus `extra` (code version, gazetteer):
+    /// stored with derived data so that a rift with other rules knows a rebuild is due.
+    pub fn fingerprint(&self, extra: &[&str]) -> String {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (name, text) in &self.files {
+            h.update(name.as_bytes());
+            h.update(text.as_bytes());
+        }
+        for text in extra {
+            h.update(text.as_bytes());
+        }
+        format!("{:016x}", h.digest())
+    }
+}
+
 /// Parses a compiled-in file; a malformed file is a build defect that the tests catch, so the
 /// runtime path may panic with the lexicon's own message.
 pub fn builtin(name: &'static str, text: &'static str) -> Table {
     Table::parse(name, text).unwrap_or_else(|e| panic!("built-in lexicon is malformed: {e}"))
-}
-
-/// A fingerprint of every lexicon and data file the rules read: stored with derived data so
-/// that a rift with other rules knows a rebuild is due.
-pub fn fingerprint(extra: &[&str]) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for (name, text) in FILES {
-        h.update(name.as_bytes());
-        h.update(text.as_bytes());
-    }
-    for text in extra {
-        h.update(text.as_bytes());
-    }
-    format!("{:016x}", h.digest())
 }
 
 /// Lower-cased phrase lists keyed by a kind column, shared by the simpler lexicons.
@@ -156,12 +183,57 @@ pub fn phrases_by_kind(table: &Table, kind_col: &str, phrase_col: &str) -> HashM
     out
 }
 
-/// Abbreviations after which a period does not end a sentence ("Gen.", "U.S.").
-pub static ABBREVIATION_SET: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let table = builtin("abbreviations.tsv", ABBREVIATIONS);
+/// The boilerplate rules of `boilerplate.tsv`, compiled for `segment`.
+pub struct Boilerplate {
+    /// Phrases that drop a paragraph (`paragraph`) or open an appeal (`tail`).
+    pub matcher: aho_corasick::AhoCorasick,
+    /// The kind and phrase of each pattern of `matcher`.
+    pub kinds: Vec<(&'static str, String)>,
+    /// Paragraphs dropped when they are exactly one of these.
+    pub exact: Vec<String>,
+    /// First- and second-person words that keep an appeal going.
+    pub appeal: aho_corasick::AhoCorasick,
+}
+
+impl Boilerplate {
+    pub fn parse(text: &'static str) -> Result<Boilerplate, LexiconError> {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        let table = Table::parse("boilerplate.tsv", text)?;
+        let by_kind = phrases_by_kind(&table, "kind", "phrase");
+        for row in &table.rows {
+            let kind = row.cells[table.column("kind")];
+            if !matches!(kind, "paragraph" | "tail" | "exact" | "appeal-word") {
+                return Err(table.error(row, format!("unknown kind `{kind}`")));
+            }
+        }
+        let mut kinds = Vec::new();
+        for kind in ["paragraph", "tail"] {
+            for phrase in by_kind.get(kind).into_iter().flatten() {
+                kinds.push((kind, phrase.clone()));
+            }
+        }
+        let err = |e: aho_corasick::BuildError| LexiconError { file: "boilerplate.tsv", line: 0, message: e.to_string() };
+        let matcher = AhoCorasickBuilder::new().ascii_case_insensitive(true).build(kinds.iter().map(|(_, p)| p.as_str())).map_err(err)?;
+        let words = by_kind.get("appeal-word").cloned().unwrap_or_default();
+        let appeal = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&words).map_err(err)?;
+        Ok(Boilerplate { matcher, kinds, exact: by_kind.get("exact").cloned().unwrap_or_default(), appeal })
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence ("Gen.", "U.S."), lower-cased.
+pub fn parse_abbreviations(text: &'static str) -> Result<Vec<String>, LexiconError> {
+    let table = Table::parse("abbreviations.tsv", text)?;
     let col = table.column("abbreviation");
-    table.rows.iter().map(|r| r.cells[col].to_lowercase()).collect()
-});
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let a = row.cells[col];
+        if !a.ends_with('.') {
+            return Err(table.error(row, "an abbreviation ends with a period"));
+        }
+        out.push(a.to_lowercase());
+    }
+    Ok(out)
+}
 
 #[cfg(test)]
 mod tests {

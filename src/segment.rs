@@ -5,12 +5,9 @@
 //! mended where news copy defeats them: abbreviations and initials ("Gen. Ivanov", "John F.
 //! Kennedy"), and ISW-style endnote markers glued to the full stop ("settlement.[1] The").
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{self, ABBREVIATION_SET};
+use crate::lexicon::{Boilerplate, Lexicons};
 use crate::model::Span;
 
 /// A sentence and the paragraph it belongs to (index into [`Segments::paragraphs`]).
@@ -35,49 +32,19 @@ pub struct Segments {
     pub dropped: Vec<Dropped>,
 }
 
-struct Boilerplate {
-    matcher: AhoCorasick,
-    /// The kind (`paragraph`, `tail`) and phrase of each pattern of `matcher`.
-    kinds: Vec<(&'static str, String)>,
-    exact: Vec<String>,
-    appeal: AhoCorasick,
-}
-
-static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| {
-    let table = lexicon::builtin("boilerplate.tsv", lexicon::BOILERPLATE);
-    let by_kind = lexicon::phrases_by_kind(&table, "kind", "phrase");
-    let mut kinds = Vec::new();
-    for kind in ["paragraph", "tail"] {
-        for phrase in by_kind.get(kind).into_iter().flatten() {
-            kinds.push((kind, phrase.clone()));
-        }
-    }
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(kinds.iter().map(|(_, p)| p.as_str()))
-        .expect("boilerplate phrases build an automaton");
-    let words = by_kind.get("appeal-word").cloned().unwrap_or_default();
-    let appeal = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&words)
-        .expect("appeal words build an automaton");
-    Boilerplate { matcher, kinds, exact: by_kind.get("exact").cloned().unwrap_or_default(), appeal }
-});
-
 /// Splits `text` into kept paragraphs and their sentences.
-pub fn segment(text: &str) -> Segments {
+pub fn segment(text: &str, lex: &Lexicons) -> Segments {
     let mut out = Segments::default();
     let mut in_appeal = false;
     for para in paragraphs(text) {
         let body = para.slice(text);
-        if let Some(rule) = boilerplate_rule(body, &mut in_appeal) {
+        if let Some(rule) = boilerplate_rule(body, &lex.boilerplate, &mut in_appeal) {
             out.dropped.push(Dropped { span: para, rule });
             continue;
         }
         let index = out.paragraphs.len() as u32;
         out.paragraphs.push(para);
-        for span in sentences(body) {
+        for span in sentences(body, &lex.abbreviations) {
             let span = Span::new(para.start as usize + span.start as usize, para.start as usize + span.end as usize);
             out.sentences.push(Sentence { span, paragraph: index });
         }
@@ -133,8 +100,7 @@ fn has_blank_line(text: &str) -> bool {
 
 /// The rule that drops this paragraph, if one does. `in_appeal` carries an open appeal block
 /// from paragraph to paragraph.
-fn boilerplate_rule(body: &str, in_appeal: &mut bool) -> Option<String> {
-    let bp = &*BOILERPLATE;
+fn boilerplate_rule(body: &str, bp: &Boilerplate, in_appeal: &mut bool) -> Option<String> {
     let trimmed = body.trim().trim_end_matches(['.', ':']);
     if bp.exact.iter().any(|e| e.eq_ignore_ascii_case(trimmed)) {
         return Some(format!("boilerplate:exact:{}", trimmed.to_lowercase()));
@@ -147,7 +113,7 @@ fn boilerplate_rule(body: &str, in_appeal: &mut bool) -> Option<String> {
         return Some(format!("boilerplate:{kind}:{phrase}"));
     }
     if *in_appeal {
-        if speaks_to_reader(body) {
+        if speaks_to_reader(body, bp) {
             return Some("boilerplate:appeal-continues".into());
         }
         *in_appeal = false;
@@ -157,9 +123,9 @@ fn boilerplate_rule(body: &str, in_appeal: &mut bool) -> Option<String> {
 
 /// True when the paragraph uses an appeal word ("we", "your") outside quotation marks: an
 /// outlet addressing its readers, not reporting what someone said.
-fn speaks_to_reader(body: &str) -> bool {
+fn speaks_to_reader(body: &str, bp: &Boilerplate) -> bool {
     let unquoted = outside_quotes(body);
-    BOILERPLATE.appeal.find_iter(&unquoted).any(|m| {
+    bp.appeal.find_iter(&unquoted).any(|m| {
         let before = unquoted[..m.start()].chars().next_back();
         let after = unquoted[m.end()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -196,7 +162,7 @@ fn outside_quotes(body: &str) -> String {
 }
 
 /// Sentence spans within one paragraph (offsets relative to the paragraph).
-fn sentences(body: &str) -> Vec<Span> {
+fn sentences(body: &str, abbreviations: &[String]) -> Vec<Span> {
     // Mask what UAX #29 misreads, keeping byte offsets: endnote markers "[12]" become spaces so
     // the full stop before them ends the sentence, and line breaks inside a paragraph are
     // wrapping, not paragraph breaks.
@@ -205,7 +171,7 @@ fn sentences(body: &str) -> Vec<Span> {
     for (start, piece) in masked.split_sentence_bound_indices() {
         let end = start + piece.len();
         if let Some(last) = pieces.last_mut()
-            && ends_with_abbreviation(&masked[last.0..last.1])
+            && ends_with_abbreviation(&masked[last.0..last.1], abbreviations)
             && !piece.trim().is_empty()
         {
             last.1 = end;
@@ -250,14 +216,14 @@ fn mask(body: &str) -> String {
 
 /// True when a sentence piece ends in an abbreviation or an initial, so the period did not end
 /// the sentence.
-fn ends_with_abbreviation(piece: &str) -> bool {
+fn ends_with_abbreviation(piece: &str, abbreviations: &[String]) -> bool {
     let word = piece.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let word = word.trim_start_matches(['(', '"', '\u{201c}', '\'']);
     if !word.ends_with('.') {
         return false;
     }
     let lower = word.to_lowercase();
-    if ABBREVIATION_SET.iter().any(|a| *a == lower) {
+    if abbreviations.iter().any(|a| *a == lower) {
         return true;
     }
     // A single capital initial ("F.") or dotted initials ("U.S.-led" is caught above).
@@ -269,8 +235,12 @@ fn ends_with_abbreviation(piece: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn seg(text: &str) -> Segments {
+        segment(text, Lexicons::builtin())
+    }
+
     fn sentence_texts(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| s.span.slice(text)).collect()
+        seg(text).sentences.iter().map(|s| s.span.slice(text)).collect()
     }
 
     #[test]
@@ -300,7 +270,7 @@ mod tests {
     #[test]
     fn paragraphs_split_on_blank_lines_and_spans_slice_the_original() {
         let text = "First para here.\nStill first.\n\n  Second – with a dash.  \n";
-        let seg = segment(text);
+        let seg = seg(text);
         assert_eq!(seg.paragraphs.len(), 2);
         assert_eq!(seg.paragraphs[1].slice(text), "Second – with a dash.");
         assert_eq!(seg.sentences.len(), 3);
@@ -310,7 +280,7 @@ mod tests {
     #[test]
     fn without_blank_lines_each_line_is_a_paragraph() {
         let text = "Headline-like line\nA sentence. Another one.\nThird line.";
-        let seg = segment(text);
+        let seg = seg(text);
         assert_eq!(seg.paragraphs.len(), 3);
         assert_eq!(seg.sentences.len(), 4);
     }
@@ -318,7 +288,7 @@ mod tests {
     #[test]
     fn a_donation_appeal_is_dropped_to_its_end() {
         let text = "The army said it held the bridge.\n\nA message from the editors:\n\nDear readers,\n\nWe need you. The authorities claim our reporting is \"false\".\n\nYour support keeps us going.\n\nRemind me later.";
-        let seg = segment(text);
+        let seg = seg(text);
         let kept: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
         assert_eq!(kept, vec!["The army said it held the bridge."]);
         assert_eq!(seg.dropped.len(), 5);
@@ -328,20 +298,21 @@ mod tests {
     #[test]
     fn an_appeal_block_ends_at_the_first_reporting_paragraph() {
         let text = "Support our journalism today.\n\nYou can help.\n\nThe governor said two villages were shelled.";
-        let seg = segment(text);
+        let seg = seg(text);
         assert_eq!(seg.sentences.len(), 1);
         assert_eq!(seg.sentences[0].span.slice(text), "The governor said two villages were shelled.");
     }
 
     #[test]
     fn quoted_first_person_does_not_look_like_an_appeal() {
-        assert!(!speaks_to_reader("\"We will hold the town,\" the commander said."));
-        assert!(speaks_to_reader("We rely on readers like you."));
+        let bp = &Lexicons::builtin().boilerplate;
+        assert!(!speaks_to_reader("\"We will hold the town,\" the commander said.", bp));
+        assert!(speaks_to_reader("We rely on readers like you.", bp));
     }
 
     #[test]
     fn empty_and_whitespace_text_yields_nothing() {
-        assert_eq!(segment("").sentences.len(), 0);
-        assert_eq!(segment(" \n\n \n").paragraphs.len(), 0);
+        assert_eq!(seg("").sentences.len(), 0);
+        assert_eq!(seg(" \n\n \n").paragraphs.len(), 0);
     }
 }

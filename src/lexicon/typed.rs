@@ -317,6 +317,8 @@ pub struct Lexicons {
     pub nouns: PhraseSet<NounRole>,
     pub quantities: PhraseSet<QuantityWord>,
     pub grammar: Grammar,
+    pub boilerplate: super::Boilerplate,
+    pub abbreviations: Vec<String>,
     outlets: HashMap<String, Outlet>,
 }
 
@@ -328,9 +330,15 @@ impl Lexicons {
         &LEXICONS
     }
 
+    /// Parses the compiled-in lexicon files.
     pub fn parse() -> Result<Lexicons, LexiconError> {
-        use super::*;
-        let reporting = PhraseSet::build(&Table::parse("reporting.tsv", REPORTING)?, "cue", |t, r| {
+        Lexicons::parse_texts(&super::LexiconTexts::builtin())
+    }
+
+    /// Parses lexicon files from their texts (the compiled-in ones or a user's replacements).
+    pub fn parse_texts(texts: &super::LexiconTexts) -> Result<Lexicons, LexiconError> {
+        use super::Table;
+        let reporting = PhraseSet::build(&Table::parse("reporting.tsv", texts.get("reporting.tsv"))?, "cue", |t, r| {
             let modality = match cell(t, r, "modality") {
                 "asserted" => CueModality::Asserted,
                 "hedged" => CueModality::Hedged,
@@ -346,15 +354,15 @@ impl Lexicons {
             };
             Ok(Cue { modality, form })
         })?;
-        let denial = PhraseSet::build(&Table::parse("denial.tsv", DENIAL)?, "phrase", |t, r| {
+        let denial = PhraseSet::build(&Table::parse("denial.tsv", texts.get("denial.tsv"))?, "phrase", |t, r| {
             match cell(t, r, "kind") {
                 "label" => Ok(DenialPhrase::Label),
                 "anaphor" => Ok(DenialPhrase::Anaphor),
                 other => Err(t.error(r, format!("unknown kind `{other}`"))),
             }
         })?;
-        let verification = PhraseSet::build(&Table::parse("verification.tsv", VERIFICATION)?, "phrase", |_, _| Ok(()))?;
-        let speakers = PhraseSet::build(&Table::parse("speakers.tsv", SPEAKERS)?, "pattern", |t, r| {
+        let verification = PhraseSet::build(&Table::parse("verification.tsv", texts.get("verification.tsv"))?, "phrase", |_, _| Ok(()))?;
+        let speakers = PhraseSet::build(&Table::parse("speakers.tsv", texts.get("speakers.tsv"))?, "pattern", |t, r| {
             let ty = match cell(t, r, "type") {
                 "person" => SpeakerType::Person,
                 "org" => SpeakerType::Org,
@@ -371,7 +379,7 @@ impl Lexicons {
             }
             Ok(SpeakerEntry { side, ty, canonical })
         })?;
-        let anaphora = PhraseSet::build(&Table::parse("anaphora.tsv", ANAPHORA)?, "pattern", |t, r| {
+        let anaphora = PhraseSet::build(&Table::parse("anaphora.tsv", texts.get("anaphora.tsv"))?, "pattern", |t, r| {
             let refers = match cell(t, r, "refers") {
                 "person" => Refers::Person,
                 "org" => Refers::Org,
@@ -382,10 +390,10 @@ impl Lexicons {
             let default = r.get(t.column("default")).map(|s| parse_side(t, r, s)).transpose()?;
             Ok(Anaphor { refers, head: r.get(t.column("head")), default })
         })?;
-        let roles = PhraseSet::build(&Table::parse("roles.tsv", ROLES)?, "role", |t, r| {
+        let roles = PhraseSet::build(&Table::parse("roles.tsv", texts.get("roles.tsv"))?, "role", |t, r| {
             parse_side(t, r, cell(t, r, "default"))
         })?;
-        let actions = PhraseSet::build(&Table::parse("actions.tsv", ACTIONS)?, "pattern", |t, r| {
+        let actions = PhraseSet::build(&Table::parse("actions.tsv", texts.get("actions.tsv"))?, "pattern", |t, r| {
             let kind = match cell(t, r, "kind") {
                 "harm" => TriggerKind::Harm,
                 other => TriggerKind::Kind(Kind::parse(other).ok_or_else(|| t.error(r, format!("unknown kind `{other}`")))?),
@@ -421,7 +429,7 @@ impl Lexicons {
             };
             Ok(Trigger { kind, stance, weak, needs, framing, actor })
         })?;
-        let nouns = PhraseSet::build(&Table::parse("nouns.tsv", NOUNS)?, "noun", |t, r| match cell(t, r, "role") {
+        let nouns = PhraseSet::build(&Table::parse("nouns.tsv", texts.get("nouns.tsv"))?, "noun", |t, r| match cell(t, r, "role") {
             "military" => Ok(NounRole::Military),
             "civilian" => Ok(NounRole::Civilian),
             "partial" => Ok(NounRole::Partial),
@@ -430,7 +438,7 @@ impl Lexicons {
             "person" => Ok(NounRole::Person),
             other => Err(t.error(r, format!("unknown role `{other}`"))),
         })?;
-        let quantities = PhraseSet::build(&Table::parse("quantities.tsv", QUANTITIES)?, "phrase", |t, r| {
+        let quantities = PhraseSet::build(&Table::parse("quantities.tsv", texts.get("quantities.tsv"))?, "phrase", |t, r| {
             let value = r.get(t.column("value"));
             let number = |v: &str| v.parse::<u64>().map_err(|_| t.error(r, format!("`{v}` is not a number")));
             Ok(match (cell(t, r, "kind"), value) {
@@ -451,7 +459,7 @@ impl Lexicons {
                 (kind, _) => return Err(t.error(r, format!("kind `{kind}` with this value is not understood"))),
             })
         })?;
-        let table = Table::parse("outlets.tsv", OUTLETS)?;
+        let table = Table::parse("outlets.tsv", texts.get("outlets.tsv"))?;
         let mut outlets = HashMap::new();
         for row in &table.rows {
             let state = row.get(table.column("state")).map(|s| parse_side(&table, row, s)).transpose()?;
@@ -460,7 +468,7 @@ impl Lexicons {
                 return Err(table.error(row, "variant listed twice"));
             }
         }
-        let table = Table::parse("grammar.tsv", GRAMMAR)?;
+        let table = Table::parse("grammar.tsv", texts.get("grammar.tsv"))?;
         let mut grammar = Grammar { words: HashMap::new(), phrases: Vec::new() };
         for row in &table.rows {
             let word = cell(&table, row, "word");
@@ -472,7 +480,23 @@ impl Lexicons {
                 *grammar.words.entry(word).or_default() |= class as u16;
             }
         }
-        Ok(Lexicons { reporting, denial, verification, speakers, anaphora, roles, actions, nouns, quantities, grammar, outlets })
+        let boilerplate = super::Boilerplate::parse(texts.get("boilerplate.tsv"))?;
+        let abbreviations = super::parse_abbreviations(texts.get("abbreviations.tsv"))?;
+        Ok(Lexicons {
+            reporting,
+            denial,
+            verification,
+            speakers,
+            anaphora,
+            roles,
+            actions,
+            nouns,
+            quantities,
+            grammar,
+            boilerplate,
+            abbreviations,
+            outlets,
+        })
     }
 
     /// The registry entry for an outlet field as written: the wire in brackets first

@@ -68,9 +68,9 @@ pub fn fixture_articles() -> Vec<Article> {
 /// logical content.
 pub fn ingest_and_dump(dir: &Path, articles: &[Article]) -> std::collections::BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>> {
     let db = Db::open(dir, "test").unwrap();
-    let rules = rift::pipeline::rules_fingerprint();
+    let rules = rift::pipeline::Rules::builtin();
     for a in articles {
-        rift::pipeline::ingest(&db, a.clone(), &rules).unwrap();
+        rift::pipeline::ingest(&db, a.clone(), rules).unwrap();
     }
     db.store().dump().unwrap()
 }

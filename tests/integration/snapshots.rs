@@ -9,9 +9,9 @@ use crate::common::*;
 
 fn fixture_db(dir: &std::path::Path) -> Db {
     let db = Db::open(&dir.join("s"), "test").unwrap();
-    let rules = rift::pipeline::rules_fingerprint();
+    let rules = rift::pipeline::Rules::builtin();
     for a in fixture_articles() {
-        rift::pipeline::ingest(&db, a, &rules).unwrap();
+        rift::pipeline::ingest(&db, a, rules).unwrap();
     }
     db
 }
