@@ -1,25 +1,32 @@
 //! The commands behind the binary: each takes a validated configuration, does its IO (reading
 //! inputs, opening the store, printing) and returns a library error for `main` to report.
 
-use std::io::{IsTerminal, Write};
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::db::{ArticleStatus, Db};
+use crate::db::{ArticleStatus, Db, Outcome};
 use crate::error::{Error, Result};
-use crate::ingest::{self, Source, TextOptions};
+use crate::ingest::{self, JsonLines, Source, TextOptions};
+use crate::lexicon::LexiconTexts;
 use crate::model::Article;
-use crate::pipeline;
+use crate::pipeline::{self, Rules};
 use crate::report::{self, Filter};
 
 /// Settings every command shares.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     pub store: PathBuf,
     pub quiet: bool,
+    /// Print a line per article once its ingest is durable.
+    pub verbose: bool,
     /// How this process introduces itself in the store's lock file.
     pub holder: String,
+    pub rules: &'static Rules,
 }
 
 /// Report formats.
@@ -30,7 +37,16 @@ pub enum Format {
     Json,
 }
 
-/// What `rift ingest` did.
+/// What to do with a bad input in a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnBad {
+    /// Refuse the whole batch before anything is written.
+    Refuse,
+    /// Ingest the good articles and list the bad ones.
+    Skip,
+}
+
+/// What an ingest did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IngestSummary {
     pub added: usize,
@@ -44,11 +60,15 @@ pub struct IngestSummary {
 }
 
 impl IngestSummary {
+    fn total(&self) -> usize {
+        self.added + self.replaced + self.unchanged + self.duplicates
+    }
+
     pub fn line(&self, store: &Path) -> String {
+        let n = self.total();
         format!(
-            "ingested {} article{} ({} new, {} replaced, {} unchanged, {} duplicate{}): {} claims, {} events touched, {} new conflicts{}; store {}",
-            self.added + self.replaced + self.unchanged + self.duplicates,
-            if self.added + self.replaced + self.unchanged + self.duplicates == 1 { "" } else { "s" },
+            "ingested {n} article{} ({} new, {} replaced, {} unchanged, {} duplicate{}): {} claims, {} events touched, {} new conflicts{}; store {}",
+            if n == 1 { "" } else { "s" },
             self.added,
             self.replaced,
             self.unchanged,
@@ -61,6 +81,65 @@ impl IngestSummary {
             store.display()
         )
     }
+
+    fn count(&mut self, o: &Outcome) {
+        match o.status {
+            ArticleStatus::Added => self.added += 1,
+            ArticleStatus::Replaced => self.replaced += 1,
+            ArticleStatus::Unchanged => self.unchanged += 1,
+            ArticleStatus::Duplicate => self.duplicates += 1,
+        }
+        self.claims += o.claims;
+        self.events_touched += o.events_touched.len();
+        self.new_conflicts += o.new_conflicts;
+    }
+}
+
+/// The line printed for an article once its ingest is durable.
+pub fn article_line(o: &Outcome, outlet: &str) -> String {
+    let status = match o.status {
+        ArticleStatus::Added => "added",
+        ArticleStatus::Replaced => "replaced",
+        ArticleStatus::Unchanged => "unchanged",
+        ArticleStatus::Duplicate => "duplicate",
+    };
+    format!(
+        "{status} {} ({outlet}): {} claim{}, {} event{} touched, {} new conflict{}",
+        o.article,
+        o.claims,
+        if o.claims == 1 { "" } else { "s" },
+        o.events_touched.len(),
+        if o.events_touched.len() == 1 { "" } else { "s" },
+        o.new_conflicts,
+        if o.new_conflicts == 1 { "" } else { "s" }
+    )
+}
+
+/// Reads the lexicon files of `dir` over the compiled-in ones (`rift --lexicons DIR`).
+pub fn load_rules(dir: Option<&Path>) -> Result<&'static Rules> {
+    let Some(dir) = dir else { return Ok(Rules::builtin()) };
+    let mut texts = LexiconTexts::builtin();
+    let known: Vec<&str> = texts.names().collect();
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::input(dir, None, format!("cannot list the lexicon folder: {e}")))?;
+    let mut replaced = 0;
+    for entry in entries {
+        let path = entry.map_err(|e| Error::input(dir, None, e.to_string()))?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+        if !name.ends_with(".tsv") {
+            continue;
+        }
+        if !known.contains(&name.as_str()) {
+            return Err(Error::input(&path, None, format!("not a lexicon rift reads; the lexicons are {}", known.join(", "))));
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::input(&path, None, e.to_string()))?;
+        texts.replace(&name, Box::leak(text.into_boxed_str()));
+        replaced += 1;
+    }
+    if replaced == 0 {
+        return Err(Error::input(dir, None, "no lexicon files (*.tsv) in this folder"));
+    }
+    let rules = Rules::with_lexicons(&texts).map_err(|e| Error::input(dir.join(e.file), Some(e.line), e.message))?;
+    Ok(Box::leak(Box::new(rules)))
 }
 
 fn progress(total: Option<u64>, quiet: bool) -> ProgressBar {
@@ -78,8 +157,71 @@ fn progress(total: Option<u64>, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Reads every source once to check it, without keeping the articles (files) or keeping
-/// them (stdin, which cannot be read twice). Returns the problems found.
+/// Applies articles to the store, flushing in batches: an article is reported (its line
+/// printed, its counts added) only once a flush has made it durable, so batching never
+/// weakens what "done" means.
+struct Writer<'a> {
+    db: &'a Db,
+    config: &'a Config,
+    pending: Vec<(Outcome, String)>,
+    last_flush: Instant,
+    summary: IngestSummary,
+    bar: ProgressBar,
+}
+
+/// A flush is due after this many articles or this long, whichever comes first.
+const FLUSH_EVERY: usize = 256;
+const FLUSH_AFTER: Duration = Duration::from_millis(250);
+
+impl<'a> Writer<'a> {
+    fn new(db: &'a Db, config: &'a Config, bar: ProgressBar) -> Self {
+        Writer { db, config, pending: Vec::new(), last_flush: Instant::now(), summary: IngestSummary::default(), bar }
+    }
+
+    fn add(&mut self, article: Article) -> Result<()> {
+        let outlet = article.outlet.clone();
+        let outcome = pipeline::ingest(self.db, article, self.config.rules)?;
+        self.pending.push((outcome, outlet));
+        self.bar.inc(1);
+        if self.pending.len() >= FLUSH_EVERY || self.last_flush.elapsed() >= FLUSH_AFTER {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        self.db.flush()?;
+        self.last_flush = Instant::now();
+        let mut out = std::io::stdout().lock();
+        for (o, outlet) in self.pending.drain(..) {
+            self.summary.count(&o);
+            if self.config.verbose && !self.config.quiet {
+                let line = article_line(&o, &outlet);
+                self.bar.suspend(|| writeln!(out, "{line}").and_then(|_| out.flush())).ok();
+            }
+        }
+        Ok(())
+    }
+
+    fn skip(&mut self, e: &Error) {
+        self.summary.bad += 1;
+        if !self.config.quiet {
+            self.bar.suspend(|| eprintln!("rift: skipped: {e}"));
+        }
+    }
+
+    fn finish(mut self) -> Result<IngestSummary> {
+        self.flush()?;
+        self.bar.finish_and_clear();
+        Ok(self.summary)
+    }
+}
+
+/// Reads every source once to check it. File articles are not kept (they are read again to
+/// ingest); standard input, which cannot be read twice, is kept.
 fn validate(sources: &[Source], text: &TextOptions) -> (Vec<Error>, Vec<Article>, u64) {
     let mut errors = Vec::new();
     let mut stdin_articles = Vec::new();
@@ -100,66 +242,208 @@ fn validate(sources: &[Source], text: &TextOptions) -> (Vec<Error>, Vec<Article>
     (errors, stdin_articles, count)
 }
 
-/// `rift ingest`: reads the sources and applies each article to the store. With
-/// `keep_going`, bad inputs are reported and skipped; without it, any bad input refuses the
-/// whole batch before anything is written.
-pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, keep_going: bool) -> Result<IngestSummary> {
+fn open_for_writing(config: &Config) -> Result<Db> {
+    let db = Db::open(&config.store, &config.holder)?;
+    db.check_rules(&config.rules.fingerprint)?;
+    Ok(db)
+}
+
+/// `rift ingest`: reads the sources and applies each article to the store. `on_bad` says what
+/// a bad input does; by default it refuses the batch for files, and is skipped for standard
+/// input, which is read as a stream.
+pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, on_bad: Option<OnBad>) -> Result<IngestSummary> {
     let sources = ingest::expand(paths)?;
     if text.id.is_some() && sources.len() > 1 {
-        return Err(Error::Usage("--id names one article: give it with a single text file".into()));
+        return Err(Error::Usage("--id names one article: give it with a single file".into()));
     }
-    let mut stdin_buffer: Option<Vec<Article>> = None;
+    let streaming = sources.contains(&Source::Stdin);
+    let on_bad = on_bad.unwrap_or(if streaming { OnBad::Skip } else { OnBad::Refuse });
+    let mut stdin_buffer: Option<std::vec::IntoIter<Article>> = None;
     let mut total = None;
-    if !keep_going {
+    if on_bad == OnBad::Refuse {
         let (errors, stdin_articles, count) = validate(&sources, text);
         if !errors.is_empty() {
             return Err(Error::BadInputs(errors));
         }
-        stdin_buffer = Some(stdin_articles);
+        stdin_buffer = Some(stdin_articles.into_iter());
         total = Some(count);
     }
-    let db = Db::open(&config.store, &config.holder)?;
-    let rules = pipeline::Rules::builtin();
-    db.check_rules(&rules.fingerprint)?;
-    let bar = progress(total, config.quiet || total.is_some_and(|t| t < 50));
-    let mut summary = IngestSummary::default();
+    let db = open_for_writing(config)?;
+    let bar = progress(total, config.quiet || streaming || total.is_some_and(|t| t < 50));
+    let mut writer = Writer::new(&db, config, bar);
     let mut bad = Vec::new();
-    let mut stdin_buffer = stdin_buffer.map(Vec::into_iter);
     for source in &sources {
+        if let (Source::Stdin, None) = (source, &stdin_buffer) {
+            // A stream: each article is ingested as it arrives, and flushed (and reported) as
+            // soon as no more input is waiting.
+            let mut lines = JsonLines::new(PathBuf::from("-"), std::io::BufReader::with_capacity(1 << 20, std::io::stdin()));
+            while let Some(item) = lines.next() {
+                match item {
+                    Ok(a) => writer.add(a)?,
+                    Err(e) => {
+                        writer.skip(&e);
+                        bad.push(e);
+                    }
+                }
+                if lines.drained() {
+                    writer.flush()?;
+                }
+            }
+            continue;
+        }
         let items: Box<dyn Iterator<Item = Result<Article>>> = match (source, stdin_buffer.as_mut()) {
             (Source::Stdin, Some(buffer)) => Box::new(buffer.by_ref().map(Ok)),
             _ => ingest::read(source, text),
         };
         for item in items {
-            let article = match item {
-                Ok(a) => a,
+            match item {
+                Ok(a) => writer.add(a)?,
                 Err(e) => {
-                    bar.suspend(|| eprintln!("rift: skipped: {e}"));
+                    writer.skip(&e);
                     bad.push(e);
-                    continue;
                 }
-            };
-            let outcome = pipeline::ingest(&db, article, rules)?;
-            match outcome.status {
-                ArticleStatus::Added => summary.added += 1,
-                ArticleStatus::Replaced => summary.replaced += 1,
-                ArticleStatus::Unchanged => summary.unchanged += 1,
-                ArticleStatus::Duplicate => summary.duplicates += 1,
             }
-            summary.claims += outcome.claims;
-            summary.events_touched += outcome.events_touched.len();
-            summary.new_conflicts += outcome.new_conflicts;
-            bar.inc(1);
         }
     }
-    db.flush()?;
-    bar.finish_and_clear();
-    summary.bad = bad.len();
+    let summary = writer.finish()?;
     if !config.quiet {
         eprintln!("{}", summary.line(&config.store));
     }
     if !bad.is_empty() {
         return Err(Error::BadInputs(bad));
+    }
+    Ok(summary)
+}
+
+/// Files that are being written and must wait ("x.jsonl.part", "~x", ".x.swp").
+fn is_temporary(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with('.') || name.starts_with('~') || name.ends_with('~') || [".part", ".tmp", ".swp", ".crdownload"].iter().any(|s| name.ends_with(s))
+}
+
+/// Where `watch` stands in each file: JSON Lines files are read from the end of their last
+/// complete line, so a file a scraper appends to is read once, line by line.
+#[derive(Default)]
+struct WatchState {
+    offsets: HashMap<PathBuf, u64>,
+}
+
+impl WatchState {
+    /// Ingests what is new in `path`. A last line without its newline is still being written
+    /// and waits for the next change.
+    fn process(&mut self, path: &Path, text: &TextOptions, writer: &mut Writer<'_>) -> Result<()> {
+        if !path.is_file() || is_temporary(path) || !ingest::is_article_file(path) {
+            return Ok(());
+        }
+        let is_jsonl = matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "json" | "ndjson"));
+        if !is_jsonl {
+            for item in ingest::read(&Source::File(path.to_path_buf()), text) {
+                match item {
+                    Ok(a) => writer.add(a)?,
+                    Err(e) => writer.skip(&e),
+                }
+            }
+            return Ok(());
+        }
+        let mut file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                writer.skip(&Error::input(path, None, e.to_string()));
+                return Ok(());
+            }
+        };
+        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut offset = self.offsets.get(path).copied().unwrap_or(0);
+        if len < offset {
+            // Truncated or replaced: read it again from the start (unchanged articles are
+            // recognised by their content and cost nothing).
+            offset = 0;
+        }
+        if file.seek(SeekFrom::Start(offset)).is_err() {
+            return Ok(());
+        }
+        let mut rest = Vec::new();
+        if file.read_to_end(&mut rest).is_err() {
+            return Ok(());
+        }
+        let complete = rest.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let mut lines = JsonLines::new(path.to_path_buf(), &rest[..complete]);
+        for item in lines.by_ref() {
+            match item {
+                Ok(a) => writer.add(a)?,
+                Err(Error::Input { message, .. }) if message.starts_with("empty input") => {}
+                Err(e) => writer.skip(&e),
+            }
+        }
+        self.offsets.insert(path.to_path_buf(), offset + complete as u64);
+        Ok(())
+    }
+}
+
+/// `rift watch DIR`: ingests every article file already in DIR, then each new or changed one
+/// as it appears, until `stop` is set (Ctrl-C). Prints a line per article once it is durable.
+pub fn watch(config: &Config, dir: &Path, text: &TextOptions, stop: &AtomicBool) -> Result<IngestSummary> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    if !dir.is_dir() {
+        return Err(Error::input(dir, None, "not a directory to watch"));
+    }
+    let db = open_for_writing(config)?;
+    let mut config = config.clone();
+    config.verbose = true;
+    let bar = progress(None, true);
+    let mut writer = Writer::new(&db, &config, bar);
+    let mut state = WatchState::default();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let _ = tx.send(res);
+    })
+    .map_err(|e| Error::input(dir, None, format!("cannot watch: {e}")))?;
+    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| Error::input(dir, None, format!("cannot watch: {e}")))?;
+    // The files already there, in name order (after the watch is set, so nothing written
+    // meanwhile is missed: a file seen twice is read once, by its offset or content hash).
+    for source in ingest::expand(&[dir.to_path_buf()])? {
+        if let Source::File(path) = source {
+            state.process(&path, text, &mut writer)?;
+        }
+    }
+    writer.flush()?;
+    if !config.quiet {
+        eprintln!("rift: watching {} (Ctrl-C to stop)", dir.display());
+    }
+    // Paths seen changing, and when: a path is read once it has been quiet for a moment, so
+    // a file being written is read when the writer is done.
+    let settle = Duration::from_millis(300);
+    let mut changed: HashMap<PathBuf, Instant> = HashMap::new();
+    while !stop.load(Ordering::SeqCst) {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(Ok(event)) => {
+                if matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_)) {
+                    for p in event.paths {
+                        changed.insert(p, Instant::now());
+                    }
+                }
+            }
+            Ok(Err(e)) => {
+                if !config.quiet {
+                    eprintln!("rift: watch error: {e}");
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        let mut ready: Vec<PathBuf> = changed.iter().filter(|(_, t)| t.elapsed() >= settle).map(|(p, _)| p.clone()).collect();
+        ready.sort();
+        for p in &ready {
+            changed.remove(p);
+            state.process(p, text, &mut writer)?;
+        }
+        if !ready.is_empty() {
+            writer.flush()?;
+        }
+    }
+    let summary = writer.finish()?;
+    if !config.quiet {
+        eprintln!("{}", summary.line(&config.store));
     }
     Ok(summary)
 }
@@ -180,7 +464,7 @@ fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
 
 fn open_for_reading(config: &Config) -> Result<Db> {
     let db = Db::open_existing(&config.store, &config.holder)?;
-    if let Err(Error::RebuildNeeded { found }) = db.check_rules(&pipeline::rules_fingerprint()) {
+    if let Err(Error::RebuildNeeded { found }) = db.check_rules(&config.rules.fingerprint) {
         if !config.quiet {
             eprintln!("rift: warning: the store was derived with other rules ({found}); run `rift rebuild` to update it");
         }
@@ -188,16 +472,19 @@ fn open_for_reading(config: &Config) -> Result<Db> {
     Ok(db)
 }
 
+fn render(views: &[report::EventView], format: Format) -> String {
+    match format {
+        Format::Text => report::render_text(views),
+        Format::Markdown => report::render_markdown(views),
+        Format::Json => report::render_json(views),
+    }
+}
+
 /// `rift report`: the conflict report.
 pub fn report(config: &Config, format: Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
     let db = open_for_reading(config)?;
     let views = report::load(&db, filter)?;
-    let text = match format {
-        Format::Text => report::render_text(&views),
-        Format::Markdown => report::render_markdown(&views),
-        Format::Json => report::render_json(&views),
-    };
-    write_out(output, &text)
+    write_out(output, &render(&views, format))
 }
 
 /// `rift events`: every event, one line each.
@@ -238,12 +525,60 @@ pub fn compare(config: &Config, a: &str, b: &str, format: Format, output: Option
 pub fn rebuild(config: &Config) -> Result<usize> {
     let db = Db::open_existing(&config.store, &config.holder)?;
     let bar = progress(Some(db.article_count()? as u64), config.quiet);
-    let n = pipeline::rebuild(&db, pipeline::Rules::builtin(), |done, _| bar.set_position(done as u64))?;
+    let n = pipeline::rebuild(&db, config.rules, |done, _| bar.set_position(done as u64))?;
     bar.finish_and_clear();
     if !config.quiet {
-        eprintln!("rebuilt claims, events and conflicts of {n} articles with rules {}", pipeline::rules_fingerprint());
+        eprintln!("rebuilt claims, events and conflicts of {n} articles with rules {}", config.rules.fingerprint);
     }
     Ok(n)
+}
+
+/// `rift export`: every stored article back out as JSON Lines, in id order, in the input
+/// format (so that `rift ingest` of an export rebuilds the store).
+pub fn export(config: &Config, output: Option<&Path>) -> Result<usize> {
+    let db = Db::open_existing(&config.store, &config.holder)?;
+    let mut out: Box<dyn Write> = match output {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|source| Error::Io { path: p.to_path_buf(), source })?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let name = output.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+    let mut n = 0;
+    for a in db.articles()? {
+        let a = a?;
+        let line = serde_json::json!({
+            "id": a.id.0, "outlet": a.outlet, "published": a.published, "title": a.title, "url": a.url, "text": a.text,
+        });
+        match writeln!(out, "{line}") {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(n),
+            other => other.map_err(|source| Error::Io { path: name.clone(), source })?,
+        }
+        n += 1;
+    }
+    out.flush().map_err(|source| Error::Io { path: name, source })?;
+    if !config.quiet {
+        eprintln!("exported {n} articles");
+    }
+    Ok(n)
+}
+
+/// `rift verify`: checks the store's integrity and says what is wrong.
+pub fn verify(config: &Config) -> Result<()> {
+    let db = Db::open_existing(&config.store, &config.holder)?;
+    let r = db.verify(&config.rules.fingerprint)?;
+    let mut out = format!("{}: {} articles, {} claims, {} events checked\n", config.store.display(), r.articles, r.claims, r.events);
+    for n in &r.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    if r.problems.is_empty() {
+        out.push_str("ok: every record decodes and articles, claims, index and events agree\n");
+        write_out(None, &out)
+    } else {
+        for p in &r.problems {
+            out.push_str(&format!("problem: {p}\n"));
+        }
+        write_out(None, &out)?;
+        Err(Error::Damaged(format!("{} problem{} found in the store", r.problems.len(), if r.problems.len() == 1 { "" } else { "s" })))
+    }
 }
 
 /// The data `rift demo` runs on: the seeds beside the project when present, else the
@@ -277,21 +612,15 @@ pub fn demo(config: &Config, format: Format) -> Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
     let result = (|| {
         let db = Db::open(&dir, &config.holder)?;
-        let rules = pipeline::Rules::builtin();
         let n = articles.len();
         for a in articles {
-            pipeline::ingest(&db, a, rules)?;
+            pipeline::ingest(&db, a, config.rules)?;
         }
         if !config.quiet {
             eprintln!("rift demo: {n} articles from {what}, in a temporary store");
         }
         let views = report::load(&db, &Filter::default())?;
-        let text = match format {
-            Format::Text => report::render_text(&views),
-            Format::Markdown => report::render_markdown(&views),
-            Format::Json => report::render_json(&views),
-        };
-        write_out(None, &text)
+        write_out(None, &render(&views, format))
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result

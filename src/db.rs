@@ -33,12 +33,20 @@ impl Keyspace for ContentHashes {
     type Value = String;
 }
 
-/// An article whose content is already stored under another id → that id.
-pub struct Aliases;
-impl Keyspace for Aliases {
-    const NAME: &'static str = "aliases";
+/// An article whose content is already stored under another id → that id (its owner).
+pub struct AliasOf;
+impl Keyspace for AliasOf {
+    const NAME: &'static str = "alias_of";
     type Key = String;
     type Value = String;
+}
+
+/// (owner, alias) for every alias, so an owner's copies are one prefix scan away.
+pub struct Copies;
+impl Keyspace for Copies {
+    const NAME: &'static str = "copies";
+    type Key = (String, String);
+    type Value = ();
 }
 
 /// Claims, by (article id, sequence number).
@@ -83,6 +91,8 @@ impl Keyspace for ClaimEvents {
 
 const RULES_KEY: &str = "rules";
 const REBUILDING_KEY: &str = "rebuilding";
+/// The number of stored articles (owners and aliases), kept in every article's transaction.
+const ARTICLES_KEY: &str = "articles";
 
 fn claim_key(id: &ClaimId) -> (String, u32) {
     (id.article.0.clone(), id.seq)
@@ -172,22 +182,39 @@ impl Db {
         Ok(self.store.iter::<Articles>()?.map(|r| r.map(|(_, a)| a).map_err(Error::from)))
     }
 
+    /// The number of stored articles, from the counter kept with them (constant time).
     pub fn article_count(&self) -> Result<usize> {
-        Ok(self.store.count::<Articles>()?)
+        Ok(self.stored_count()? as usize)
+    }
+
+    fn stored_count(&self) -> Result<u64> {
+        Ok(self.store.meta(ARTICLES_KEY)?.and_then(|v| v.try_into().ok()).map(u64::from_be_bytes).unwrap_or(0))
     }
 
     pub fn alias_of(&self, id: &ArticleId) -> Result<Option<ArticleId>> {
-        Ok(self.store.get::<Aliases>(&id.0)?.map(ArticleId))
+        Ok(self.store.get::<AliasOf>(&id.0)?.map(ArticleId))
     }
 
-    /// Every article id that carries the same content as `id` (its aliases).
-    pub fn aliases(&self) -> Result<BTreeMap<ArticleId, Vec<ArticleId>>> {
-        let mut out: BTreeMap<ArticleId, Vec<ArticleId>> = BTreeMap::new();
-        for item in self.store.iter::<Aliases>()? {
-            let (alias, canonical) = item?;
-            out.entry(ArticleId(canonical)).or_default().push(ArticleId(alias));
+    /// The other ids carrying an owner's content.
+    pub fn copies_of(&self, owner: &ArticleId) -> Result<Vec<ArticleId>> {
+        self.store
+            .scan_prefix::<Copies, _>(&(owner.0.clone(),))?
+            .map(|r| r.map(|((_, alias), ())| ArticleId(alias)).map_err(Error::from))
+            .collect()
+    }
+
+    /// When `article` replaces the stored content of its id and that content has copies under
+    /// other ids, the copy that inherits it (the smallest id): its claims must be derived in
+    /// the same transaction, since it becomes the content's owner.
+    pub fn heir_for(&self, article: &Article) -> Result<Option<Article>> {
+        let Some(old) = self.article(&article.id)? else { return Ok(None) };
+        if old.content_hash == article.content_hash || self.alias_of(&article.id)?.is_some() {
+            return Ok(None);
         }
-        Ok(out)
+        match self.copies_of(&article.id)?.into_iter().min() {
+            Some(heir) => self.article(&heir),
+            None => Ok(None),
+        }
     }
 
     pub fn claim(&self, id: &ClaimId) -> Result<Option<Claim>> {
@@ -223,72 +250,104 @@ impl Db {
 
     /// Applies an analysed article in one transaction: its record, its claims, and every event
     /// its claims join, leave or change, with their conflicts.
-    pub fn apply(&self, article: Article, claims: Vec<Claim>, rules: &str, gaz: &Gazetteer) -> Result<Outcome> {
-        self.apply_inner(article, claims, rules, gaz, false)
+    pub fn apply(&self, article: Article, claims: Vec<Claim>, heir: Option<(Article, Vec<Claim>)>, rules: &str, gaz: &Gazetteer) -> Result<Outcome> {
+        self.apply_inner(article, claims, heir, rules, gaz, false)
     }
 
     /// [`Db::apply`] during a rebuild: the article's record is already stored, its derived
     /// data is not.
     pub fn apply_fresh(&self, article: Article, claims: Vec<Claim>, rules: &str, gaz: &Gazetteer) -> Result<Outcome> {
-        self.apply_inner(article, claims, rules, gaz, true)
+        self.apply_inner(article, claims, None, rules, gaz, true)
     }
 
-    fn apply_inner(&self, article: Article, claims: Vec<Claim>, rules: &str, gaz: &Gazetteer, fresh: bool) -> Result<Outcome> {
+    fn apply_inner(
+        &self,
+        article: Article,
+        claims: Vec<Claim>,
+        heir: Option<(Article, Vec<Claim>)>,
+        rules: &str,
+        gaz: &Gazetteer,
+        fresh: bool,
+    ) -> Result<Outcome> {
         let id = article.id.clone();
         let mut outcome = Outcome { article: id.clone(), claims: claims.len(), ..Outcome::default() };
         let mut batch = WriteBatch::new();
         let mut removed: Vec<Claim> = Vec::new();
-        let mut added: Vec<Claim> = claims;
+        let mut own: Vec<Claim> = claims;
+        let mut inherited: Vec<Claim> = Vec::new();
 
         let previous = if fresh { None } else { self.store.get::<Articles>(&id.0)? };
-        if let Some(old) = &previous {
-            if old.content_hash == article.content_hash {
+        match &previous {
+            Some(old) if old.content_hash == article.content_hash => {
                 outcome.status = ArticleStatus::Unchanged;
                 outcome.claims = 0;
                 return Ok(outcome);
             }
-            outcome.status = ArticleStatus::Replaced;
-            if self.store.get::<Aliases>(&id.0)?.is_some() {
-                batch.delete::<Aliases>(&id.0);
-            } else {
-                removed.extend(self.claims_of(&id)?);
-                batch.delete::<ContentHashes>(&old.content_hash);
-                // Another id may carry the old content as an alias: it becomes the owner.
-                // That is rare enough to handle by re-deriving it on the next rebuild; here the
-                // alias is simply dropped so nothing points at a vanished owner.
-                for item in self.store.iter::<Aliases>()? {
-                    let (alias, canonical) = item?;
-                    if canonical == id.0 {
-                        batch.delete::<Aliases>(&alias);
+            Some(old) => {
+                outcome.status = ArticleStatus::Replaced;
+                if let Some(owner) = self.store.get::<AliasOf>(&id.0)? {
+                    // It was a copy of another article's content: it stops being one.
+                    batch.delete::<AliasOf>(&id.0);
+                    batch.delete::<Copies>(&(owner, id.0.clone()));
+                } else {
+                    // It owned its old content: its claims go, and a copy inherits the content.
+                    removed.extend(self.claims_of(&id)?);
+                    let copies = self.copies_of(&id)?;
+                    match copies.iter().min() {
+                        None => batch.delete::<ContentHashes>(&old.content_hash),
+                        Some(next_owner) => {
+                            let (heir_article, heir_claims) = heir
+                                .filter(|(a, _)| a.id == *next_owner)
+                                .ok_or_else(|| Error::NotFound(format!("the heir {next_owner} of {id}'s old content was not analysed")))?;
+                            batch.put::<ContentHashes>(&old.content_hash, &heir_article.id.0)?;
+                            batch.delete::<AliasOf>(&heir_article.id.0);
+                            for c in &copies {
+                                batch.delete::<Copies>(&(id.0.clone(), c.0.clone()));
+                                if c != next_owner {
+                                    batch.put::<AliasOf>(&c.0, &heir_article.id.0)?;
+                                    batch.put::<Copies>(&(heir_article.id.0.clone(), c.0.clone()), &())?;
+                                }
+                            }
+                            inherited = heir_claims;
+                        }
                     }
                 }
             }
+            None => {}
         }
 
         match self.store.get::<ContentHashes>(&article.content_hash)? {
             Some(owner) if owner != id.0 && owner < id.0 => {
-                // The same content is stored under a smaller id: this one is an alias of it.
-                batch.put::<Aliases>(&id.0, &owner)?;
-                outcome.status = ArticleStatus::Duplicate;
+                // The same content is stored under a smaller id: this one is a copy of it.
+                batch.put::<AliasOf>(&id.0, &owner)?;
+                batch.put::<Copies>(&(owner, id.0.clone()), &())?;
+                if previous.is_none() {
+                    outcome.status = ArticleStatus::Duplicate;
+                }
                 outcome.claims = 0;
-                added.clear();
+                own.clear();
             }
             Some(owner) if owner != id.0 => {
-                // This id is smaller: it takes the content over, the old owner becomes its alias.
+                // This id is smaller: it takes the content over, the old owner becomes its copy.
                 let owner_id = ArticleId(owner.clone());
                 removed.extend(self.claims_of(&owner_id)?);
-                batch.put::<Aliases>(&owner, &id.0)?;
                 batch.put::<ContentHashes>(&article.content_hash, &id.0)?;
-                for item in self.store.iter::<Aliases>()? {
-                    let (alias, canonical) = item?;
-                    if canonical == owner {
-                        batch.put::<Aliases>(&alias, &id.0)?;
-                    }
+                batch.put::<AliasOf>(&owner, &id.0)?;
+                batch.put::<Copies>(&(id.0.clone(), owner.clone()), &())?;
+                for c in self.copies_of(&owner_id)? {
+                    batch.delete::<Copies>(&(owner.clone(), c.0.clone()));
+                    batch.put::<AliasOf>(&c.0, &id.0)?;
+                    batch.put::<Copies>(&(id.0.clone(), c.0.clone()), &())?;
                 }
             }
             _ => batch.put::<ContentHashes>(&article.content_hash, &id.0)?,
         }
         batch.put::<Articles>(&id.0, &article)?;
+        if previous.is_none() && !fresh {
+            batch.put_meta(ARTICLES_KEY, &(self.stored_count()? + 1).to_be_bytes());
+        }
+        let mut added = own;
+        added.extend(inherited);
 
         for c in &removed {
             batch.delete::<Claims>(&claim_key(&c.id));
@@ -484,7 +543,8 @@ impl Db {
         self.store.clear::<Events>()?;
         self.store.clear::<ClaimEvents>()?;
         self.store.clear::<ContentHashes>()?;
-        self.store.clear::<Aliases>()?;
+        self.store.clear::<AliasOf>()?;
+        self.store.clear::<Copies>()?;
         Ok(())
     }
 
@@ -509,4 +569,126 @@ fn event_place(claims: &[Claim], gaz: &Gazetteer) -> Option<PlaceRef> {
 /// Kinds in report order.
 pub fn kind_order(kind: Kind) -> usize {
     Kind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
+}
+
+/// What `rift verify` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub articles: usize,
+    pub claims: usize,
+    pub events: usize,
+    /// Each problem as a sentence; empty when the store is sound.
+    pub problems: Vec<String>,
+    /// Notes that are not damage (a rebuild is due, say).
+    pub notes: Vec<String>,
+}
+
+/// At most this many problems of one kind are listed; the count says how many more there were.
+const MAX_LISTED: usize = 20;
+
+impl Db {
+    /// Checks the store's integrity: every record decodes, and articles, claims, the index and
+    /// events all point at each other as they should. Reads everything; meant for `rift verify`.
+    pub fn verify(&self, current_rules: &str) -> Result<VerifyReport> {
+        let mut r = VerifyReport::default();
+        let mut problems: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        let mut note = |kind: &'static str, text: String| problems.entry(kind).or_default().push(text);
+
+        macro_rules! decode_check {
+            ($($ks:ty),*) => {$(
+                let t = self.store.verify_tree::<$ks>()?;
+                if t.bad_keys + t.bad_values > 0 {
+                    note("undecodable", format!("{} records of `{}` do not decode ({})", t.bad_keys + t.bad_values, <$ks>::NAME, t.first_problem.unwrap_or_default()));
+                }
+            )*};
+        }
+        decode_check!(Articles, ContentHashes, AliasOf, Copies, Claims, BlockIndex, EventStarts, Events, ClaimEvents);
+
+        let mut owners: BTreeSet<String> = BTreeSet::new();
+        for item in self.store.iter::<Articles>()? {
+            let Ok((key, a)) = item else { continue };
+            r.articles += 1;
+            if key != a.id.0 {
+                note("article", format!("article record `{key}` holds id `{}`", a.id));
+            }
+            match self.store.get::<ContentHashes>(&a.content_hash)? {
+                Some(owner) if owner == a.id.0 => {
+                    owners.insert(owner);
+                }
+                Some(owner) => {
+                    if self.store.get::<AliasOf>(&a.id.0)?.as_deref() != Some(owner.as_str()) {
+                        note("alias", format!("article {} carries the content of {owner} but is not recorded as its copy", a.id));
+                    }
+                    if !self.store.contains::<Copies>(&(owner.clone(), a.id.0.clone()))? {
+                        note("alias", format!("article {} is missing from {owner}'s copies", a.id));
+                    }
+                }
+                None => note("content", format!("article {}'s content hash is not indexed", a.id)),
+            }
+        }
+        let counted = self.stored_count()? as usize;
+        if counted != r.articles {
+            note("count", format!("the article counter says {counted}, the store holds {}", r.articles));
+        }
+        let mut claim_events: HashMap<ClaimId, String> = HashMap::new();
+        for item in self.store.iter::<ClaimEvents>()? {
+            let Ok(((art, seq), ev)) = item else { continue };
+            claim_events.insert(ClaimId { article: ArticleId(art), seq }, ev);
+        }
+        let mut claim_ids: BTreeSet<ClaimId> = BTreeSet::new();
+        for item in self.store.iter::<Claims>()? {
+            let Ok((_, c)) = item else { continue };
+            r.claims += 1;
+            if !owners.contains(&c.id.article.0) {
+                note("claim", format!("claim {} belongs to no stored owner article", c.id));
+            }
+            if !self.store.contains::<BlockIndex>(&index_key(&cluster::block_key(&c), &c))? {
+                note("index", format!("claim {} is not in the clustering index", c.id));
+            }
+            if !claim_events.contains_key(&c.id) {
+                note("event", format!("claim {} belongs to no event", c.id));
+            }
+            claim_ids.insert(c.id);
+        }
+        for item in self.store.iter::<BlockIndex>()? {
+            let Ok(((_, _, _, art, seq), ())) = item else { continue };
+            let id = ClaimId { article: ArticleId(art), seq };
+            if !claim_ids.contains(&id) {
+                note("index", format!("the index names claim {id}, which is not stored"));
+            }
+        }
+        for item in self.store.iter::<Events>()? {
+            let Ok((key, e)) = item else { continue };
+            r.events += 1;
+            let start = e.first_day.map_or(cluster::UNDATED, |d| d.0);
+            let start_key = (e.block.place.clone(), e.block.kind.as_str().to_string(), start);
+            if self.store.get::<EventStarts>(&start_key)?.as_deref() != Some(key.as_str()) {
+                note("event", format!("event {key} is not where its block's event starts say"));
+            }
+            for c in &e.claims {
+                if !claim_ids.contains(c) {
+                    note("event", format!("event {key} names claim {c}, which is not stored"));
+                } else if claim_events.get(c) != Some(&key) {
+                    note("event", format!("claim {c} is in event {key} but points at another"));
+                }
+            }
+        }
+        for (kind, list) in problems {
+            let n = list.len();
+            r.problems.extend(list.into_iter().take(MAX_LISTED));
+            if n > MAX_LISTED {
+                r.problems.push(format!("... and {} more {kind} problems", n - MAX_LISTED));
+            }
+        }
+        if self.rebuild_interrupted()? {
+            r.problems.push("a rebuild was interrupted: run `rift rebuild`".into());
+        }
+        match self.rules()? {
+            Some(found) if found != current_rules => {
+                r.notes.push(format!("derived with other rules ({found}; this rift has {current_rules}): `rift rebuild` is due"))
+            }
+            _ => {}
+        }
+        Ok(r)
+    }
 }

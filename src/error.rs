@@ -37,6 +37,9 @@ pub enum Error {
     RebuildNeeded { found: String },
     #[error("{0}")]
     Usage(String),
+    /// The store's integrity check found problems.
+    #[error("{0}")]
+    Damaged(String),
 }
 
 impl Error {
@@ -50,7 +53,7 @@ impl Error {
             Error::Usage(_) => 2,
             Error::Input { .. } | Error::BadInputs(_) | Error::Io { .. } => 3,
             Error::Store(rift_store::StoreError::Locked { .. }) => 5,
-            Error::Store(_) | Error::RebuildNeeded { .. } => 4,
+            Error::Store(_) | Error::RebuildNeeded { .. } | Error::Damaged(_) => 4,
             Error::NotFound(_) => 6,
         }
     }

@@ -50,6 +50,19 @@ fn is_text(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "text"))
 }
 
+fn is_html(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("html" | "htm" | "xhtml"))
+}
+
+fn is_feed(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("xml" | "rss" | "atom"))
+}
+
+/// True for the files rift reads as articles (used by directory walks and `watch`).
+pub fn is_article_file(path: &Path) -> bool {
+    is_jsonl(path) || is_text(path) || is_html(path) || is_feed(path)
+}
+
 /// Turns the command line's paths into sources: a directory gives every article file under
 /// it, in name order; a missing path is an error.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
@@ -84,7 +97,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         }
         if path.is_dir() {
             walk(&path, out)?;
-        } else if is_jsonl(&path) || is_text(&path) {
+        } else if is_article_file(&path) {
             out.push(path);
         }
     }
@@ -102,7 +115,7 @@ fn io_reason(e: &std::io::Error) -> String {
 /// The articles of one source, read lazily: one item per article or per problem.
 pub fn read(source: &Source, text_options: &TextOptions) -> Box<dyn Iterator<Item = Result<Article>>> {
     match source {
-        Source::Stdin => Box::new(JsonLines::new(PathBuf::from("-"), Box::new(BufReader::new(std::io::stdin())))),
+        Source::Stdin => Box::new(JsonLines::new(PathBuf::from("-"), BufReader::with_capacity(1 << 20, std::io::stdin()))),
         Source::File(path) => {
             let file = match File::open(path) {
                 Ok(f) => f,
@@ -122,14 +135,18 @@ pub fn read(source: &Source, text_options: &TextOptions) -> Box<dyn Iterator<Ite
             let sniff_json = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
             let no_extension = path.extension().is_none();
             if is_jsonl(path) || (no_extension && sniff_json) {
-                Box::new(JsonLines::new(path.clone(), Box::new(reader)))
+                Box::new(JsonLines::new(path.clone(), reader))
+            } else if is_html(path) {
+                Box::new(std::iter::once(read_html(path, reader, text_options)))
+            } else if is_feed(path) {
+                Box::new(read_feed(path, reader, text_options).into_iter())
             } else if is_text(path) || no_extension {
                 Box::new(std::iter::once(read_text(path, reader, text_options)))
             } else {
                 Box::new(std::iter::once(Err(Error::input(
                     path,
                     None,
-                    "not an article file: rift reads JSON Lines (.jsonl, .json, .ndjson) and plain text (.txt)",
+                    "not an article file: rift reads JSON Lines (.jsonl, .json, .ndjson), plain text (.txt), HTML pages (.html, .htm) and RSS/Atom feeds (.xml, .rss, .atom)",
                 ))))
             }
         }
@@ -137,16 +154,25 @@ pub fn read(source: &Source, text_options: &TextOptions) -> Box<dyn Iterator<Ite
 }
 
 /// A JSON Lines reader that reports each bad line and goes on to the next.
-struct JsonLines {
+pub struct JsonLines<R: BufRead> {
     path: PathBuf,
-    reader: Box<dyn BufRead>,
+    reader: R,
     line: usize,
     seen_article: bool,
     done: bool,
 }
 
-impl JsonLines {
-    fn new(path: PathBuf, reader: Box<dyn BufRead>) -> Self {
+impl<R: Read> JsonLines<BufReader<R>> {
+    /// True when every byte read so far has been consumed, so that the next line would wait
+    /// for more input. A stream is flushed at such moments: each article is durable (and
+    /// reported) as soon as nothing more is waiting behind it.
+    pub fn drained(&self) -> bool {
+        self.reader.buffer().is_empty() || self.done
+    }
+}
+
+impl<R: BufRead> JsonLines<R> {
+    pub fn new(path: PathBuf, reader: R) -> Self {
         JsonLines { path, reader, line: 0, seen_article: false, done: false }
     }
 
@@ -178,7 +204,7 @@ impl JsonLines {
     }
 }
 
-impl Iterator for JsonLines {
+impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Result<Article>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -298,21 +324,8 @@ pub fn article(id: String, outlet: String, published: Option<String>, title: Opt
 }
 
 /// A plain-text article: the first line is the title when it reads as a headline.
-fn read_text(path: &Path, mut reader: impl Read, options: &TextOptions) -> Result<Article> {
-    let mut bytes = Vec::new();
-    reader
-        .by_ref()
-        .take(MAX_ARTICLE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::input(path, None, io_reason(&e)))?;
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(Error::input(path, None, format!("file is larger than {} MB: an article that large is refused", MAX_ARTICLE_BYTES >> 20)));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::input(path, Some(line), format!("invalid UTF-8 at byte {} of the file", at + 1))
-    })?;
+fn read_text(path: &Path, reader: impl Read, options: &TextOptions) -> Result<Article> {
+    let text = utf8(path, read_limited(path, reader)?)?;
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(Error::input(path, None, "empty file: no article text"));
@@ -330,6 +343,129 @@ fn read_text(path: &Path, mut reader: impl Read, options: &TextOptions) -> Resul
     }
     let outlet = options.outlet.clone().unwrap_or_else(|| "unknown".into());
     Ok(article(id, outlet, options.published.clone(), title, None, body.to_string()))
+}
+
+fn read_limited(path: &Path, mut reader: impl Read) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::input(path, None, io_reason(&e)))?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::input(path, None, format!("file is larger than {} MB: refused", MAX_ARTICLE_BYTES >> 20)));
+    }
+    Ok(bytes)
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::input(path, Some(line), format!("invalid UTF-8 at byte {} of the file", at + 1))
+    })
+}
+
+/// Text from HTML: tags, scripts and styles dropped, paragraphs kept apart by blank lines.
+fn html_to_text(html: &str) -> String {
+    // A width this large never wraps a paragraph.
+    let text = html2text::config::plain().string_from_read(html.as_bytes(), 1_000_000).unwrap_or_default();
+    tidy_paragraphs(&text)
+}
+
+/// Collapses runs of blank lines and trims lines, so paragraphs are separated by exactly one
+/// blank line, the way the JSON Lines format writes them.
+fn tidy_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(line);
+        blank = false;
+    }
+    out
+}
+
+fn checked_published(path: &Path, value: Option<String>, from_flag: bool) -> Result<Option<String>> {
+    match value {
+        Some(p) if parse_published(&p).is_none() => {
+            if from_flag {
+                Err(Error::input(path, None, format!("--published `{p}`: expected YYYY-MM-DD or an RFC 3339 timestamp")))
+            } else {
+                // A page's own date we cannot read is dropped, not fatal.
+                Ok(None)
+            }
+        }
+        other => Ok(other),
+    }
+}
+
+/// A saved HTML page: the article text found by readability-style extraction (dom_smoothie),
+/// or all the page's text when that finds no article; outlet and date from the page's
+/// metadata unless given on the command line. Scripts and styles never reach the text.
+fn read_html(path: &Path, reader: impl Read, options: &TextOptions) -> Result<Article> {
+    let html = utf8(path, read_limited(path, reader)?)?;
+    let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let parsed = dom_smoothie::Readability::new(html.as_str(), None, Some(config)).ok().and_then(|mut r| r.parse().ok());
+    let (title, text, site, published, url) = match parsed {
+        Some(a) if !a.text_content.trim().is_empty() => {
+            (Some(a.title.clone()).filter(|t| !t.trim().is_empty()), tidy_paragraphs(&a.text_content), a.site_name.clone(), a.published_time.clone(), a.url.clone())
+        }
+        _ => (None, html_to_text(&html), None, None, None),
+    };
+    if text.trim().is_empty() {
+        return Err(Error::input(path, None, "the page has no article text"));
+    }
+    let id = options.id.clone().unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+    let id = check_id(&id).map_err(|m| Error::input(path, None, m))?;
+    let from_flag = options.published.is_some();
+    let published = checked_published(path, options.published.clone().or(published), from_flag)?;
+    let outlet = options.outlet.clone().or(site).unwrap_or_else(|| "unknown".into());
+    Ok(article(id, outlet, published, title, url, text))
+}
+
+/// An RSS or Atom feed: one article per item, its text from the item's content or summary.
+fn read_feed(path: &Path, reader: impl Read, options: &TextOptions) -> Vec<Result<Article>> {
+    let bytes = match read_limited(path, reader) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(e)],
+    };
+    let feed = match feed_rs::parser::parse(bytes.as_slice()) {
+        Ok(f) => f,
+        Err(e) => return vec![Err(Error::input(path, None, format!("not a readable RSS or Atom feed: {e}")))],
+    };
+    let feed_title = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+    let outlet = options.outlet.clone().or(feed_title).unwrap_or_else(|| "unknown".into());
+    feed.entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let at = |m: String| Error::input(path, None, format!("item {}: {m}", i + 1));
+            let body = entry
+                .content
+                .as_ref()
+                .and_then(|c| c.body.clone())
+                .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+                .unwrap_or_default();
+            let text = html_to_text(&body);
+            if text.trim().is_empty() {
+                return Err(at("has no text (neither content nor summary)".into()));
+            }
+            let link = entry.links.first().map(|l| l.href.clone());
+            let id = if entry.id.trim().is_empty() { link.clone().unwrap_or_default() } else { entry.id.clone() };
+            let id = check_id(&id).map_err(at)?;
+            let published = entry.published.or(entry.updated).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+            let published = options.published.clone().or(published);
+            let title = entry.title.as_ref().map(|t| html_to_text(&t.content)).filter(|t| !t.is_empty());
+            Ok(article(id, outlet.clone(), published, title, link, text))
+        })
+        .collect()
 }
 
 /// Splits off a first line that reads as a headline: short, not ending like a sentence, and
@@ -390,7 +526,7 @@ mod tests {
     #[test]
     fn jsonl_reader_numbers_lines_and_skips_blank_ones() {
         let data = b"{\"id\":\"a\",\"text\":\"x\"}\n\n{bad\n\xff\xfe\n{\"id\":\"b\",\"text\":\"y\"}\n";
-        let items: Vec<_> = JsonLines::new(PathBuf::from("t.jsonl"), Box::new(&data[..])).collect();
+        let items: Vec<_> = JsonLines::new(PathBuf::from("t.jsonl"), &data[..]).collect();
         assert_eq!(items.len(), 4);
         assert!(items[0].is_ok());
         assert!(items[1].as_ref().unwrap_err().to_string().starts_with("t.jsonl:3: malformed JSON"));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use rift::cli::{self, Config, Format};
+use rift::cli::{self, Config, Format, OnBad};
 use rift::ingest::TextOptions;
 use rift::model::{Kind, Status};
 use rift::report::{Filter, parse_day};
@@ -17,7 +17,9 @@ const EXAMPLES: &str = "\
 Examples:
   rift demo                                  conflict report over the built-in data
   rift ingest articles.jsonl more/ notes.txt --outlet Reuters --published 2023-01-13
-  cat feed.jsonl | rift ingest -
+  rift ingest page.html feed.xml             saved HTML pages and RSS/Atom feeds
+  cat feed.jsonl | rift ingest -             a stream: each article stored as it arrives
+  rift watch incoming/                       keep the store current as files appear
   rift report                                contested events, as text
   rift report --format json -o report.json   the report in spec/formats.md's JSON
   rift report --place Bakhmut --since 2023-01-01 --kind control
@@ -25,6 +27,7 @@ Examples:
   rift show soledar-control-2023-01-10       one event with every claim and its provenance
   rift compare Reuters TASS                  what each outlet covered, and whose voices
   rift --store /tmp/s.db report              any command on another store (or RIFT_STORE=...)
+  rift verify                                check the store; rift export > all.jsonl saves it
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 store damaged or needs
 `rift rebuild`, 5 store in use by another process, 6 not found.";
@@ -45,31 +48,42 @@ struct Cli {
     /// Print no progress or summary lines.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Print a line per article (outlet, claims, events touched, new conflicts) once it is stored.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    /// Read lexicon files (*.tsv, as in data/lexicon/) from this folder over the built-in ones.
+    /// Derived data made with other lexicons needs `rift rebuild`.
+    #[arg(long, global = true, env = "RIFT_LEXICONS", value_name = "DIR")]
+    lexicons: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Add articles to the store: JSON Lines files, .txt files, directories, or - for stdin.
-    #[command(after_help = "Each article's claims, events and conflicts are committed in one transaction. By default any bad input refuses the whole batch before anything is written; with --keep-going the good articles go in and the bad ones are listed (exit code 3).")]
+    /// Add articles to the store: JSON Lines, .txt, .html and RSS/Atom files, directories, or
+    /// - for JSON Lines on standard input.
+    #[command(after_help = "Each article's claims, events and conflicts are committed in one transaction, and an article is reported done only once it is durable. By default a bad input refuses a whole batch of files before anything is written, and is skipped in a stream from standard input; --on-bad-input chooses. Bad inputs are listed as FILE:LINE: what is wrong (exit code 3).")]
     Ingest {
         /// Files or directories to read; - reads JSON Lines from standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Outlet of plain-text articles.
-        #[arg(long)]
-        outlet: Option<String>,
-        /// Publication date of plain-text articles (YYYY-MM-DD or RFC 3339).
-        #[arg(long)]
-        published: Option<String>,
-        /// Id of a single plain-text article [default: the file name without extension].
-        #[arg(long)]
-        id: Option<String>,
-        /// Ingest the good articles of a batch and report the bad ones, instead of refusing
-        /// the batch.
-        #[arg(long)]
+        #[command(flatten)]
+        text: TextArgs,
+        /// refuse: any bad input refuses the whole batch; skip: the good articles go in.
+        #[arg(long, value_enum)]
+        on_bad_input: Option<OnBadArg>,
+        /// The same as --on-bad-input skip.
+        #[arg(long, conflicts_with = "on_bad_input")]
         keep_going: bool,
+    },
+    /// Ingest every article file in DIR, then each new or changed one as it appears, until
+    /// interrupted (Ctrl-C); a line per article.
+    #[command(after_help = "JSON Lines files are read up to their last complete line, so a file that a scraper appends to is ingested line by line; a file is read once it has been quiet for 300 ms. Bad inputs are reported and skipped.")]
+    Watch {
+        dir: PathBuf,
+        #[command(flatten)]
+        text: TextArgs,
     },
     /// The conflict report: per contested event, what is disputed and each side's account.
     Report {
@@ -114,6 +128,38 @@ enum Command {
     },
     /// Re-derive claims, events and conflicts from the stored articles with this rift's rules.
     Rebuild,
+    /// Write every stored article out as JSON Lines (the input format).
+    Export {
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Check the store's integrity and say what is wrong (exit code 4 when something is).
+    Verify,
+}
+
+#[derive(Args, Debug, Default)]
+struct TextArgs {
+    /// Outlet of plain-text and HTML articles (HTML pages may name their own).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Publication date of plain-text and HTML articles (YYYY-MM-DD or RFC 3339).
+    #[arg(long)]
+    published: Option<String>,
+    /// Id of a single plain-text or HTML article [default: the file name without extension].
+    #[arg(long)]
+    id: Option<String>,
+}
+
+impl From<TextArgs> for TextOptions {
+    fn from(t: TextArgs) -> TextOptions {
+        TextOptions { outlet: t.outlet, published: t.published, id: t.id }
+    }
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum OnBadArg {
+    Refuse,
+    Skip,
 }
 
 #[derive(Args, Debug, Default)]
@@ -196,10 +242,23 @@ fn default_store() -> PathBuf {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let holder = std::env::args().collect::<Vec<_>>().join(" ");
-    let config = Config { store: cli.store.unwrap_or_else(default_store), quiet: cli.quiet, holder };
+    let rules = cli::load_rules(cli.lexicons.as_deref())?;
+    let config = Config { store: cli.store.unwrap_or_else(default_store), quiet: cli.quiet, verbose: cli.verbose, holder, rules };
     match cli.command {
-        Command::Ingest { paths, outlet, published, id, keep_going } => {
-            cli::ingest(&config, &paths, &TextOptions { outlet, published, id }, keep_going)?;
+        Command::Ingest { paths, text, on_bad_input, keep_going } => {
+            let on_bad = match (on_bad_input, keep_going) {
+                (_, true) | (Some(OnBadArg::Skip), _) => Some(OnBad::Skip),
+                (Some(OnBadArg::Refuse), _) => Some(OnBad::Refuse),
+                (None, false) => None,
+            };
+            cli::ingest(&config, &paths, &text.into(), on_bad)?;
+        }
+        Command::Watch { dir, text } => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = stop.clone();
+            ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst))
+                .context("cannot install the Ctrl-C handler")?;
+            cli::watch(&config, &dir, &text.into(), &stop)?;
         }
         Command::Report { format, output, filter: f } => cli::report(&config, format.into(), output.as_deref(), &filter(&f)?)?,
         Command::Events { format, filter: f } => cli::events(&config, format.into(), &filter(&f)?)?,
@@ -211,6 +270,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Rebuild => {
             cli::rebuild(&config)?;
         }
+        Command::Export { output } => {
+            cli::export(&config, output.as_deref())?;
+        }
+        Command::Verify => cli::verify(&config)?,
     }
     Ok(())
 }

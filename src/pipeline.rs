@@ -67,7 +67,13 @@ pub fn analyze(article: &Article, rules: &Rules) -> Vec<Claim> {
 /// Analyses an article and applies it to the store in one transaction.
 pub fn ingest(db: &Db, article: Article, rules: &Rules) -> Result<Outcome> {
     let claims = analyze(&article, rules);
-    db.apply(article, claims, &rules.fingerprint, rules.gazetteer)
+    // A changed article whose old content has copies hands that content to one of them,
+    // whose claims are then derived in the same transaction.
+    let heir = db.heir_for(&article)?.map(|h| {
+        let c = analyze(&h, rules);
+        (h, c)
+    });
+    db.apply(article, claims, heir, &rules.fingerprint, rules.gazetteer)
 }
 
 /// Re-derives claims, events and conflicts from the stored articles with `rules`. The store

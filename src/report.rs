@@ -64,12 +64,12 @@ impl EventView {
 struct Catalog<'a> {
     db: &'a Db,
     articles: HashMap<ArticleId, Article>,
-    aliases: BTreeMap<ArticleId, Vec<ArticleId>>,
+    copies: HashMap<ArticleId, Vec<ArticleId>>,
 }
 
 impl<'a> Catalog<'a> {
     fn new(db: &'a Db) -> Result<Self> {
-        Ok(Catalog { db, articles: HashMap::new(), aliases: db.aliases()? })
+        Ok(Catalog { db, articles: HashMap::new(), copies: HashMap::new() })
     }
 
     fn article(&mut self, id: &ArticleId) -> Result<&Article> {
@@ -86,7 +86,11 @@ impl<'a> Catalog<'a> {
             let Some(claim) = self.db.claim(id)? else {
                 return Err(Error::NotFound(format!("claim {id} of event {} is missing; run `rift verify`", event.id)));
             };
-            let copies = self.aliases.get(&id.article).cloned().unwrap_or_default();
+            if !self.copies.contains_key(&id.article) {
+                let copies = self.db.copies_of(&id.article)?;
+                self.copies.insert(id.article.clone(), copies);
+            }
+            let copies = self.copies[&id.article].clone();
             let article = self.article(&id.article)?;
             claims.push(ClaimView {
                 sentence: claim.sentence.slice(&article.text).to_string(),

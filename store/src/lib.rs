@@ -31,6 +31,10 @@ pub const STORE_FORMAT: u32 = 1;
 
 const META_TREE: &str = "__meta";
 const FORMAT_KEY: &[u8] = b"store.format";
+/// How many batches have been committed, kept in the same transactions as the batches.
+const COMMITS_KEY: &[u8] = b"store.commits";
+/// The file, beside sled's, that records the commit count of the last flush.
+const MANIFEST_FILE: &str = "MANIFEST";
 
 /// Errors from the storage layer. Each says what to do next where there is something to do.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +53,10 @@ pub enum StoreError {
         "the store at {path} was written in format {found}, this rift reads format {expected}; use the rift that wrote it to `rift export`, then ingest the export into a new store"
     )]
     Format { path: PathBuf, found: u32, expected: u32 },
+    #[error(
+        "the store at {path} has lost data: {lost} committed transaction(s) recorded in its MANIFEST are missing (its files were truncated or damaged outside rift); `rift verify` lists what is left, `rift export` saves it, and re-ingesting the sources into a new store restores the rest"
+    )]
+    Lost { path: PathBuf, lost: u64 },
     #[error("storage error: {0}")]
     Sled(String),
     #[error("stored value in `{tree}` cannot be decoded: {detail}")]
@@ -203,6 +211,8 @@ pub struct Store {
     db: sled::Db,
     path: PathBuf,
     _lock: File,
+    /// Batches committed so far (this process holds the only writer's lock).
+    commits: std::sync::atomic::AtomicU64,
 }
 
 impl Store {
@@ -249,9 +259,37 @@ impl Store {
                 return Err(StoreError::Corrupt { path: path.to_path_buf(), detail });
             }
         };
-        let store = Store { db, path: path.to_path_buf(), _lock: lock };
+        let store = Store { db, path: path.to_path_buf(), _lock: lock, commits: std::sync::atomic::AtomicU64::new(0) };
         store.check_format()?;
+        store.check_manifest()?;
         Ok(store)
+    }
+
+    /// Compares the commit count sled holds with the one the manifest recorded at the last
+    /// flush. sled recovers a damaged log by dropping what follows the damage, silently; the
+    /// manifest, written outside sled after every flush, is how that loss is noticed.
+    fn check_manifest(&self) -> Result<()> {
+        let meta = self.db.open_tree(META_TREE)?;
+        let held = match meta.get(COMMITS_KEY)? {
+            Some(v) if v.len() == 8 => u64::from_be_bytes(v.as_ref().try_into().expect("length checked")),
+            Some(_) => {
+                return Err(StoreError::Corrupt { path: self.path.clone(), detail: "the commit counter is unreadable".into() });
+            }
+            None => 0,
+        };
+        self.commits.store(held, std::sync::atomic::Ordering::SeqCst);
+        let recorded = std::fs::read_to_string(self.path.join(MANIFEST_FILE))
+            .ok()
+            .and_then(|text| text.lines().find_map(|l| l.strip_prefix("commits ").and_then(|n| n.trim().parse::<u64>().ok())));
+        match recorded {
+            Some(r) if r > held => Err(StoreError::Lost { path: self.path.clone(), lost: r - held }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Batches committed to this store since it was created.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     fn check_format(&self) -> Result<()> {
@@ -331,6 +369,9 @@ impl Store {
         if batch.is_empty() {
             return Ok(());
         }
+        let mut batch = batch;
+        let next = self.commits() + 1;
+        batch.ops.entry(META_TREE).or_default().insert(COMMITS_KEY.to_vec(), Some(next.to_be_bytes().to_vec()));
         let names: Vec<&'static str> = batch.ops.keys().copied().collect();
         let trees = names.iter().map(|n| self.tree(n)).collect::<Result<Vec<_>>>()?;
         let ops: Vec<&BTreeMap<Vec<u8>, Option<Vec<u8>>>> = batch.ops.values().collect();
@@ -351,7 +392,10 @@ impl Store {
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         match result {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.commits.store(next, std::sync::atomic::Ordering::SeqCst);
+                Ok(())
+            }
             Err(TransactionError::Storage(e)) => Err(e.into()),
             Err(TransactionError::Abort(())) => Err(StoreError::Sled("transaction aborted".into())),
         }
@@ -364,9 +408,19 @@ impl Store {
         Ok(())
     }
 
-    /// Makes every committed write durable. What rift reports as done has been flushed.
+    /// Makes every committed write durable, then records the commit count in the manifest
+    /// (written to a temporary file and renamed, so it is never half written). What rift
+    /// reports as done has been flushed.
     pub fn flush(&self) -> Result<()> {
+        let commits = self.commits();
         self.db.flush()?;
+        let tmp = self.path.join(format!("{MANIFEST_FILE}.tmp"));
+        let text = format!("rift store manifest: written after each flush; do not edit\nformat {STORE_FORMAT}\ncommits {commits}\n");
+        let io = |source| StoreError::Open { path: self.path.clone(), source };
+        let mut f = File::create(&tmp).map_err(io)?;
+        f.write_all(text.as_bytes()).map_err(io)?;
+        f.sync_all().map_err(io)?;
+        std::fs::rename(&tmp, self.path.join(MANIFEST_FILE)).map_err(io)?;
         Ok(())
     }
 
@@ -400,7 +454,8 @@ impl Store {
         Ok(report)
     }
 
-    /// Every tree's raw entries, for tests that compare two stores' logical content.
+    /// Every tree's raw entries, for tests that compare two stores' logical content (the
+    /// commit counter left out).
     pub fn dump(&self) -> Result<BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>> {
         let mut out = BTreeMap::new();
         let mut names: Vec<Vec<u8>> = self.db.tree_names().into_iter().map(|n| n.to_vec()).collect();
@@ -411,9 +466,12 @@ impl Store {
                 continue;
             }
             let tree = self.tree(&name)?;
+            // The commit counter counts transactions, not content: two stores with the same
+            // content reached by different batchings differ only there.
             let entries = tree
                 .iter()
                 .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())))
+                .filter(|kv| !(name == META_TREE && kv.as_ref().is_ok_and(|(k, _)| k == COMMITS_KEY)))
                 .collect::<std::result::Result<Vec<_>, _>>()?;
             if !entries.is_empty() {
                 out.insert(name, entries);
@@ -540,6 +598,32 @@ mod tests {
         }
         let store = open(dir.path());
         assert_eq!(store.get::<Docs>(&"x".into()).unwrap().unwrap().text, "kept");
+    }
+
+    #[test]
+    fn losing_committed_data_is_noticed_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        {
+            let store = open(dir.path());
+            for i in 0..3 {
+                let mut batch = WriteBatch::new();
+                batch.put::<Docs>(&format!("x{i}"), &Note { text: "kept".into(), n: i }).unwrap();
+                store.commit(batch).unwrap();
+            }
+            store.flush().unwrap();
+            assert_eq!(store.commits(), 3);
+        }
+        // A manifest that records more than the store holds is what damage looks like.
+        std::fs::write(path.join(MANIFEST_FILE), "format 1\ncommits 5\n").unwrap();
+        match Store::open(&path, &OpenOptions::default()) {
+            Err(StoreError::Lost { lost, .. }) => assert_eq!(lost, 2),
+            Err(e) => panic!("wrong error: {e}"),
+            Ok(_) => panic!("a store that lost commits opened silently"),
+        }
+        // A manifest behind the store (a crash between commit and manifest) is fine.
+        std::fs::write(path.join(MANIFEST_FILE), "format 1\ncommits 1\n").unwrap();
+        assert!(Store::open(&path, &OpenOptions::default()).is_ok());
     }
 
     #[test]
