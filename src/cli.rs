@@ -310,7 +310,8 @@ pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, on_bad: Op
         eprintln!("{}", summary.line(&config.store));
     }
     if !bad.is_empty() {
-        return Err(Error::BadInputs(bad));
+        // Each was printed when it was met, unless quiet: then list them now.
+        return Err(if config.quiet { Error::BadInputs(bad) } else { Error::Skipped(bad.len()) });
     }
     Ok(summary)
 }

@@ -426,16 +426,27 @@ impl Db {
                     Some(Err(_)) => return Err(stored.next().and_then(|r| r.err()).map(Error::from).unwrap_or_else(|| Error::NotFound("index".into()))),
                     None => None,
                 };
+                // Stored entries of removed claims are skipped; added claims may reuse a
+                // removed claim's id (a changed article), so they are never skipped, and an
+                // added claim wins over a stored entry with the same key.
                 let member = match (next_stored, extra.peek()) {
-                    (Some(s), Some(e)) if e < &s => extra.next(),
-                    (Some(_), _) => stored.next().transpose()?,
+                    (Some(s), Some(e)) if e <= &s => {
+                        if *e == s {
+                            stored.next();
+                        }
+                        extra.next()
+                    }
+                    (Some(s), _) => {
+                        stored.next();
+                        if removed_ids.contains(&s.1) {
+                            continue;
+                        }
+                        Some(s)
+                    }
                     (None, Some(_)) => extra.next(),
                     (None, None) => None,
                 };
                 let Some((day, claim)) = member else { break };
-                if removed_ids.contains(&claim) {
-                    continue;
-                }
                 if partitioner.push(day) {
                     if day > d_max && self.store.contains::<EventStarts>(&(block.place.clone(), kind.clone(), day))? {
                         resync = Some(day);
@@ -457,10 +468,12 @@ impl Db {
             let mut members: Vec<(i32, ClaimId)> = Vec::new();
             for item in self.store.scan_prefix::<BlockIndex, _>(&(block.place.clone(), kind.clone(), UNDATED))? {
                 let ((_, _, day, art, seq), _) = item?;
-                members.push((day, ClaimId { article: ArticleId(art), seq }));
+                let id = ClaimId { article: ArticleId(art), seq };
+                if !removed_ids.contains(&id) {
+                    members.push((day, id));
+                }
             }
             members.extend(added.iter().filter(|c| cluster::day_key(c) == UNDATED).map(|c| cluster::member_key(c)));
-            members.retain(|(_, id)| !removed_ids.contains(id));
             members.sort();
             members.dedup();
             if let Some(id) = self.store.get::<EventStarts>(&(block.place.clone(), kind.clone(), UNDATED))? {
@@ -550,7 +563,7 @@ impl Db {
 
     pub fn finish_rebuild(&self, rules: &str) -> Result<()> {
         let mut batch = WriteBatch::new();
-        batch.put_meta(REBUILDING_KEY, b"0");
+        batch.delete_meta(REBUILDING_KEY);
         batch.put_meta(RULES_KEY, rules.as_bytes());
         self.store.commit(batch)?;
         Ok(self.store.flush()?)

@@ -37,6 +37,9 @@ pub enum Error {
     RebuildNeeded { found: String },
     #[error("{0}")]
     Usage(String),
+    /// Bad inputs were reported as they were met and skipped; the good articles went in.
+    #[error("{0} bad input{s} skipped (listed above)", s = if *.0 == 1 { "" } else { "s" })]
+    Skipped(usize),
     /// The store's integrity check found problems.
     #[error("{0}")]
     Damaged(String),
@@ -51,7 +54,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
-            Error::Input { .. } | Error::BadInputs(_) | Error::Io { .. } => 3,
+            Error::Input { .. } | Error::BadInputs(_) | Error::Skipped(_) | Error::Io { .. } => 3,
             Error::Store(rift_store::StoreError::Locked { .. }) => 5,
             Error::Store(_) | Error::RebuildNeeded { .. } | Error::Damaged(_) => 4,
             Error::NotFound(_) => 6,

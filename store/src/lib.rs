@@ -154,6 +154,11 @@ impl WriteBatch {
         self.ops.entry(META_TREE).or_default().insert(name.as_bytes().to_vec(), Some(value.to_vec()));
     }
 
+    /// Removes a meta entry.
+    pub fn delete_meta(&mut self, name: &str) {
+        self.ops.entry(META_TREE).or_default().insert(name.as_bytes().to_vec(), None);
+    }
+
     /// The pending write for a key, if this batch has one: `Some(None)` is a pending delete.
     pub fn pending<K: Keyspace>(&self, key: &K::Key) -> Result<Option<Option<K::Value>>> {
         match self.ops.get(K::NAME).and_then(|t| t.get(&key.to_bytes())) {
@@ -492,7 +497,16 @@ fn take_lock(dir: &Path, holder: &str) -> Result<File> {
         .truncate(false)
         .open(&path)
         .map_err(open_err)?;
-    match file.try_lock() {
+    // A lock can be held for a moment by a process that is only starting or ending (a
+    // parent's file descriptors live in a forked child until it execs), so a busy lock is
+    // retried for a second before the store is reported in use.
+    let mut attempt = file.try_lock();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+    while matches!(attempt, Err(std::fs::TryLockError::WouldBlock)) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        attempt = file.try_lock();
+    }
+    match attempt {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             let mut text = String::new();

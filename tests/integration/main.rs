@@ -5,6 +5,7 @@ mod common;
 
 mod bad_input;
 mod commands;
+mod durability;
 mod gold;
 mod properties;
 mod snapshots;
