@@ -19,12 +19,12 @@ mod text;
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Gazetteer, PlaceMention};
+use crate::gazetteer::{Gazetteer, PlaceKind, PlaceMention};
 use crate::lexicon::{
     ActorRule, Anaphor, Cue, CueForm, CueModality, DenialPhrase, Framing, Lexicons, Needs, NounRole, Refers,
     SpeakerEntry, SpeakerType, Trigger, TriggerKind, WordClass,
 };
-use crate::model::{Kind, Modality, Side, Span, Stance};
+use crate::model::{Kind, Modality, PlaceId, Side, Span, Stance};
 use crate::segment::Segments;
 pub use text::{Folded, Token, quotes, tokens};
 
@@ -147,6 +147,7 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
 /// Extracts the claims of one article.
 pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicons, gaz: &'static Gazetteer) -> Extraction {
     let folded = Folded::new(view.text);
+    let mentions = gaz.find_mentions(view.text);
     let quotes = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
@@ -159,14 +160,45 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         speakers: hits(&folded, &lex.speakers),
         anaphora: hits(&folded, &lex.anaphora),
         roles: hits(&folded, &lex.roles),
-        triggers: hits(&folded, &lex.actions),
+        triggers: with_take_place(view.text, hits(&folded, &lex.actions), &mentions, lex),
         nouns: hits(&folded, &lex.nouns),
-        mentions: gaz.find_mentions(view.text),
+        mentions,
         quotes,
         outlet_side,
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
+}
+
+/// Forms of "take" that say a place was captured when the place's name follows at once
+/// ("took Soledar", "about taking Rabotino"); with anything else after them ("took part",
+/// "taking place") they say nothing of the kind, so they are not in `actions.tsv`.
+const TAKE_FORMS: &[&str] = &["take", "takes", "took", "taking", "taken", "retake", "retakes", "retook", "retaking", "retaken"];
+
+/// The action hits plus a capture trigger for each form of "take" right before a place name.
+fn with_take_place(
+    text: &str,
+    mut triggers: Vec<Hit<'static, Trigger>>,
+    mentions: &[PlaceMention],
+    lex: &'static Lexicons,
+) -> Vec<Hit<'static, Trigger>> {
+    let Some(capture) = lex.actions.get("captured") else { return triggers };
+    for m in mentions {
+        let before = text[..m.span.start as usize].trim_end_matches(' ');
+        if before.len() + 1 != m.span.start as usize {
+            continue;
+        }
+        let word_start = before.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        let Some(form) = TAKE_FORMS.iter().find(|f| f.eq_ignore_ascii_case(word)) else { continue };
+        let span = Span::new(word_start, before.len());
+        if triggers.iter().any(|h| h.span.overlaps(span)) {
+            continue;
+        }
+        triggers.push(Hit { span, value: capture, pattern: form });
+    }
+    triggers.sort_by_key(|h| (h.span.start, h.span.end));
+    triggers
 }
 
 /// Groups of kinds: claims of one group in one clause are one claim.
@@ -200,6 +232,20 @@ const BASE_FORMS: &[&str] = &[
     "capture", "take", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
     "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade",
 ];
+
+/// A draft with its speaker, side, attribution and the rules that chose them.
+type Voiced = (Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>);
+/// A voiced draft with the clauses merged into it.
+type Merged = (Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>, Vec<usize>);
+
+/// The places named before a sentence, for claims that name none.
+#[derive(Debug, Clone, Copy)]
+struct Recent {
+    place: Option<(usize, u32)>,
+    settlement: Option<(usize, u32)>,
+    /// The article's main settlement, see [`Doc::main_settlement`].
+    main: Option<usize>,
+}
 
 /// A trigger in a sentence, on its way to becoming a claim.
 #[derive(Debug, Clone)]
@@ -235,6 +281,8 @@ impl Doc<'_> {
         let mut seen: Vec<Seen> = Vec::new();
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut last_place: Option<(usize, u32)> = None;
+        let mut last_settlement: Option<(usize, u32)> = None;
+        let main_settlement = self.main_settlement();
         // The attributions of every sentence so far, for quotations continued across sentences.
         let mut history: Vec<(u32, Attribution, RawSpeaker)> = Vec::new();
         let persons: Vec<(Span, RawSpeaker)> = self
@@ -275,7 +323,8 @@ impl Doc<'_> {
             }
             let segs = self.segments(&toks, sentence.span);
             let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph);
-            self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, last_place, sentence.paragraph);
+            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement };
+            self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
             for c in &mut new_claims {
@@ -301,10 +350,17 @@ impl Doc<'_> {
                 .mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m))
-                .last()
+                .rfind(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m))
             {
                 last_place = Some((m.0, sentence.paragraph));
+            }
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .enumerate()
+                .rfind(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m) && self.place_rank(m) == 0)
+            {
+                last_settlement = Some((m.0, sentence.paragraph));
             }
         }
         claims
@@ -417,8 +473,7 @@ impl Doc<'_> {
         let mut end = cue;
         // Skip what sits between a subject and its verb: auxiliaries, adverbs, time phrases,
         // parentheses, and the comma of an appositive.
-        loop {
-            let Some(t) = end.checked_sub(1).map(|i| toks[i]) else { break };
+        while let Some(t) = end.checked_sub(1).map(|i| toks[i]) {
             if t.is_word()
                 && (self.grammar_is(t.text, WordClass::Auxiliary)
                     || self.grammar_is(t.text, WordClass::Time)
@@ -647,6 +702,18 @@ impl Doc<'_> {
                 cuts.push(i + 1);
                 continue;
             }
+            // "... and that B", "... and claimed that B": a coordinated report is a clause of
+            // its own.
+            let coordinated_report = t.text.eq_ignore_ascii_case("and")
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.text.eq_ignore_ascii_case("that") || within(&self.cues, n.span).any(|c| c.value.form == CueForm::Verb)
+                });
+            if coordinated_report && i >= 3 && !in_quote_token(self, toks, i) {
+                if *cuts.last().unwrap_or(&0) + 3 <= i {
+                    cuts.push(i);
+                }
+                continue;
+            }
             if !t.is_word() || i < 3 || !self.grammar_is(t.text, WordClass::Boundary) {
                 continue;
             }
@@ -752,11 +819,7 @@ impl Doc<'_> {
                 && !hit.pattern.contains("not");
             let attribution = self.attribution_for(hit.span, attributions);
             let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, attributions, history, paragraph) } else { None };
-            let denied_by_label = within(&self.denials, sentence).any(|d| {
-                *d.value == DenialPhrase::Label
-                    && d.span.end <= hit.span.start
-                    && attribution.is_some_and(|a| attributions[a].cue.end <= d.span.start)
-            });
+            let denied_by_label = self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
                 trigger: hit.span,
                 pattern: hit.pattern,
@@ -775,6 +838,17 @@ impl Doc<'_> {
                 rules,
             });
         }
+        // A weak withdrawal trigger with a framing ("in good order", "in disarray") is a
+        // manner, not an action: it frames the withdrawal of its clause and never stands alone.
+        let manners: Vec<(usize, Framing)> =
+            drafts.iter().filter(|d| d.weak && d.kind == Kind::Withdrawal).filter_map(|d| Some((d.segment, d.framing?))).collect();
+        for d in drafts.iter_mut().filter(|d| !d.weak && d.kind == Kind::Withdrawal && d.framing.is_none()) {
+            if let Some((_, f)) = manners.iter().find(|(seg, _)| *seg == d.segment) {
+                d.framing = Some(*f);
+                d.rules.push("framing:manner".into());
+            }
+        }
+        drafts.retain(|d| !(d.weak && d.kind == Kind::Withdrawal && d.framing.is_some()));
         if drafts.iter().any(|d| !d.weak) {
             drafts.retain(|d| !d.weak);
         }
@@ -804,6 +878,33 @@ impl Doc<'_> {
             drafts.retain(|_| k.next().unwrap_or(true));
         }
         drafts
+    }
+
+    /// A speaker calling what the trigger says false: "said the reports of X were fake" (a
+    /// label after the cue, before the trigger), or "statements by Kyiv about taking X are not
+    /// true" (a claim noun before the trigger, the label after it). Only within the trigger's
+    /// clause: "called the claim a lie and said that its forces hold X" asserts the holding.
+    fn denied_by_label(&self, trigger: Span, clause: Span, attribution: Option<&Attribution>) -> bool {
+        within(&self.denials, clause).any(|d| {
+            *d.value == DenialPhrase::Label
+                && if d.span.end <= trigger.start {
+                    attribution.is_some_and(|a| a.cue.end <= d.span.start)
+                } else {
+                    let between = Span { start: trigger.end, end: d.span.start };
+                    let claim_noun = within(&self.denials, Span { start: clause.start, end: trigger.start })
+                        .any(|n| *n.value == DenialPhrase::Anaphor)
+                        || self.claim_noun_before(clause, trigger);
+                    claim_noun && self.text[between.range()].split_whitespace().count() <= 8
+                }
+        })
+    }
+
+    /// A noun for a statement ("statements", "claims", "reports") between the clause start
+    /// and the trigger.
+    fn claim_noun_before(&self, clause: Span, trigger: Span) -> bool {
+        let text = self.text[clause.start as usize..trigger.start as usize].to_lowercase();
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations"))
     }
 
     /// The victim of a harm trigger: the nearest military or civilian noun in its clause, and
@@ -973,6 +1074,31 @@ impl Doc<'_> {
             )
     }
 
+    /// How specific a place mention is: a settlement (0), a feature such as a river or a plant
+    /// (1), a region (2).
+    fn place_rank(&self, m: &PlaceMention) -> u8 {
+        match m.candidates.first().and_then(|&id| self.gaz.place(id)).map(|p| p.kind) {
+            Some(PlaceKind::Settlement) | None => 0,
+            Some(PlaceKind::Feature) => 1,
+            Some(PlaceKind::Region) => 2,
+        }
+    }
+
+    /// The settlement an article is about: the one named most often, when it has at least
+    /// half of the article's settlement mentions and is named at least twice.
+    fn main_settlement(&self) -> Option<usize> {
+        let settlements: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| self.place_rank(&self.mentions[i]) == 0 && !self.is_metonym_use(&self.mentions[i]))
+            .collect();
+        let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
+        for &i in &settlements {
+            let e = counts.entry(self.mentions[i].candidates[0]).or_insert((0, i));
+            e.0 += 1;
+        }
+        let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
+        (n >= 2 && 2 * n >= settlements.len()).then_some(first)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn assign_places(
         &self,
@@ -981,7 +1107,7 @@ impl Doc<'_> {
         segs: &[(usize, usize)],
         sentence: Span,
         attributions: &[Attribution],
-        last_place: Option<(usize, u32)>,
+        recent: Recent,
         paragraph: u32,
     ) {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
@@ -1001,21 +1127,40 @@ impl Doc<'_> {
                 let gap = &self.text[d.trigger.end as usize..self.mentions[i].span.start as usize];
                 gap.split_whitespace().count() <= 10
             });
-            let before = in_seg.iter().copied().filter(|&i| self.mentions[i].span.end <= d.trigger.start).last();
+            let before = in_seg.iter().copied().rfind(|&i| self.mentions[i].span.end <= d.trigger.start);
             let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement);
-            d.place = if let Some(i) = after {
+            let distance = |i: usize| self.mentions[i].span.start.abs_diff(d.trigger.start);
+            // A region or a feature (a river, a plant) names where a settlement lies or what is
+            // in it: "captured X in Donetsk Oblast", "crossed the Dnieper near X", "the Azovstal
+            // plant in Mariupol". The settlement of the clause is the claim's place.
+            let nearer_settlement = |pick: usize| -> Option<usize> {
+                if self.place_rank(&self.mentions[pick]) == 0 {
+                    return None;
+                }
+                in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0).min_by_key(|&i| distance(i))
+            };
+            d.place = if let Some(i) = after.or(before).and_then(nearer_settlement) {
+                Some((i, "place:settlement-of-clause".to_string()))
+            } else if let Some(i) = after {
                 Some((i, "place:after-trigger".to_string()))
             } else if let Some(i) = before {
                 Some((i, "place:before-trigger".to_string()))
-            } else if let Some(&i) = usable.iter().min_by_key(|&&i| self.mentions[i].span.start.abs_diff(d.trigger.start)) {
+            } else if let Some(&i) = usable.iter().min_by_key(|&&i| (self.place_rank(&self.mentions[i]), distance(i))) {
                 Some((i, "place:in-sentence".to_string()))
-            } else if let Some((i, _)) = last_place.filter(|_| settlement) {
-                // "the town", "the city": the place last named, however far back.
+            } else if let Some(i) = recent.main.or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
+                // "the town", "the city": the town the article is about, else the settlement
+                // last named, however far back.
                 Some((i, "place:anaphor".to_string()))
-            } else if let Some((i, _)) = last_place.filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes) {
+            } else if let Some((i, _)) = recent
+                .settlement
+                .filter(|(_, p)| *p + 1 >= paragraph)
+                .or(recent.place)
+                .filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes)
+            {
                 Some((i, "place:discourse".to_string()))
             } else {
-                None
+                // A territorial claim with no place of its own in an article about one town.
+                recent.main.filter(|_| crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
         }
     }
@@ -1033,7 +1178,7 @@ impl Doc<'_> {
     ) -> Vec<RawClaim> {
         // Each draft's speaker and side; drafts under a negated cue ("has not announced") are
         // not claims.
-        let mut voiced: Vec<(Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>)> = Vec::new();
+        let mut voiced: Vec<Voiced> = Vec::new();
         for d in drafts {
             let (speaker, attribution) = match (d.attribution, &d.quote_speaker) {
                 (Some(a), _) => (speakers[a].clone(), Some(attributions[a].clone())),
@@ -1065,11 +1210,15 @@ impl Doc<'_> {
             Stance::Resisted => 1,
             Stance::Ongoing => 2,
         };
-        voiced.sort_by_key(|(d, _, side, _, _)| (d.segment, *side, priority(d.kind), stance_rank(d.stance), d.trigger.start));
+        // What happened outranks what is under way or intended ("ordered the troops out ... to
+        // keep them from being surrounded" is a withdrawal), then the kind's priority.
+        voiced.sort_by_key(|(d, _, side, _, _)| {
+            (d.segment, *side, d.stance == Stance::Ongoing, priority(d.kind), stance_rank(d.stance), d.trigger.start)
+        });
         voiced.dedup_by(|b, a| a.0.segment == b.0.segment && a.2 == b.2);
         // Claims of one side about the same group of kinds and place in one sentence are one.
         let place_key = |d: &Draft| d.place.as_ref().map(|(i, _)| self.mentions[*i].candidates[0]);
-        let mut merged: Vec<(Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>, Vec<usize>)> = Vec::new();
+        let mut merged: Vec<Merged> = Vec::new();
         for (d, sp, side, a, rules) in voiced {
             if let Some(m) = merged.iter_mut().find(|m| m.2 == side && group(m.0.kind) == group(d.kind) && place_key(&m.0) == place_key(&d)) {
                 m.5.push(d.segment);
@@ -1184,7 +1333,20 @@ impl Doc<'_> {
             }
         }
         let rule = self.lex.actions.get(&c.trigger.to_lowercase()).map(|t| t.actor).unwrap_or(ActorRule::Subject);
+        // "X has not been taken", "has not fallen": the place is the subject; a force named
+        // before it is the attacker ("the enemy has wedged in, but the village has not been
+        // taken"), so the holder is its opponent, and with none named the speaker's side.
+        let negated_passive = c.kind == Kind::Control
+            && c.stance == Stance::Resisted
+            && c.trigger.to_lowercase().split_whitespace().any(|w| w == "not");
+        if negated_passive {
+            c.actor = subject.and_then(Side::opponent).or(speaker_side);
+            c.target = c.actor.and_then(Side::opponent);
+            return;
+        }
         let default = match (c.kind, c.modality, c.stance) {
+            // A side denies its opponent's gains, not its own.
+            (Kind::Control | Kind::Advance | Kind::Encirclement, Modality::Denied, Stance::Achieved) => speaker_side.and_then(Side::opponent),
             (Kind::WarCrimes, Modality::Denied, _) => speaker_side,
             (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
             (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
@@ -1304,4 +1466,82 @@ pub fn kinds(claims: &[RawClaim]) -> HashMap<Kind, usize> {
         *out.entry(c.kind).or_default() += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, ArticleId, Claim, Kind, Modality, Side, Stance};
+
+    fn claims(outlet: &str, text: &str) -> Vec<Claim> {
+        let article = Article {
+            id: ArticleId("t".into()),
+            outlet: outlet.into(),
+            published: Some("2024-03-05".into()),
+            title: None,
+            url: None,
+            text: text.into(),
+            content_hash: String::new(),
+        };
+        crate::pipeline::analyze(&article)
+    }
+
+    fn place(c: &Claim) -> &str {
+        c.place.as_ref().map_or("", |p| p.name.as_str())
+    }
+
+    #[test]
+    fn a_form_of_take_right_before_a_place_is_a_capture() {
+        let got = claims("Reuters", "The governor said the claims about taking Bakhmut were false.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(place(c), "Bakhmut");
+        assert_eq!(c.modality, Modality::Denied);
+        let none = claims("Reuters", "Officials in Bakhmut said the talks took place on Monday.");
+        assert!(none.iter().all(|c| c.action.kind != Kind::Control), "{none:?}");
+    }
+
+    #[test]
+    fn a_settlement_beats_the_region_or_river_named_with_it() {
+        let got = claims("Reuters", "Russia's defence ministry said its forces had captured Donetsk Oblast's town of Marinka.");
+        assert_eq!(place(&got[0]), "Marinka");
+        let got = claims("Reuters", "Ukraine's military said its marines had crossed the Dnieper and advanced near Krynky.");
+        assert_eq!(place(&got[0]), "Krynky");
+    }
+
+    #[test]
+    fn the_town_is_the_town_the_article_is_about() {
+        let text = "Russia's defence ministry said its forces had captured Marinka. \
+                    Marinka had about 10,000 inhabitants, and Kurakhove lies to the west.\n\n\
+                    Ukrainian troops fled the town, the ministry said.";
+        let got = claims("Reuters", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(w), "Marinka");
+    }
+
+    #[test]
+    fn a_manner_frames_the_withdrawal_of_its_clause() {
+        let got = claims("Reuters", "A Ukrainian brigade spokesman said the unit withdrew from Marinka in good order.");
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert!(w.rules.iter().any(|r| r == "framing:orderly"), "{:?}", w.rules);
+        let alone = claims("Reuters", "The Ukrainian general staff said the operation near Marinka was going according to plan.");
+        assert!(alone.iter().all(|c| c.action.kind != Kind::Withdrawal), "{alone:?}");
+    }
+
+    #[test]
+    fn a_label_denies_only_its_own_clause() {
+        let text = "Denis Pushilin wrote that the Ukrainian claim was a lie and that Russian units remain in control of Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow);
+        assert_eq!(c.modality, Modality::Asserted);
+        assert_eq!(c.action.stance, Stance::Resisted);
+        assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn a_place_not_taken_is_held_against_the_attacker_named_before() {
+        let text = "\"The enemy has entered Marinka, but the town has not been taken,\" Denis Pushilin said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
 }
