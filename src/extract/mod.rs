@@ -416,9 +416,23 @@ impl Doc<'_> {
                     match before {
                         Some((s, e)) => {
                             let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            // ", X said" closes the sentence's report; but in "Ukraine's
+                            // commander, Oleksandr Syrskyi, said that ..." the comma closes an
+                            // appositive and the report follows the cue.
+                            let words_before = toks[..s].iter().filter(|t| t.is_word()).count();
+                            let words_after = toks[last + 1..].iter().filter(|t| t.is_word()).count();
+                            let that_follows = toks[last + 1..]
+                                .iter()
+                                .filter(|t| t.is_word())
+                                .take(4)
+                                .any(|t| t.text.eq_ignore_ascii_case("that"));
+                            let comma_before = s > 0 && toks[s - 1].is(&[',']);
+                            let appositive = comma_before && !that_follows && words_after >= 8 && words_after > words_before;
                             let postposed = s > 0
                                 && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
-                                && toks[..s].iter().filter(|t| t.is_word()).count() >= 3;
+                                && words_before >= 3
+                                && !(comma_before && that_follows)
+                                && !appositive;
                             let scope = if postposed {
                                 Span { start: sentence.start, end: speaker.start }
                             } else {
@@ -510,7 +524,10 @@ impl Doc<'_> {
         while start > 0 {
             let t = toks[start - 1];
             if t.is_word() {
-                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 {
+                // Another report's verb ends the phrase: in "ISW said Wagner forces claimed",
+                // the speaker of "claimed" is "Wagner forces".
+                let cue_word = within(&self.cues, t.span).any(|c| matches!(c.value.form, CueForm::Verb | CueForm::Passive));
+                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 || cue_word {
                     break;
                 }
                 start -= 1;
@@ -775,6 +792,11 @@ impl Doc<'_> {
             let (seg_s, seg_e) = segs[segment];
             let seg_span = Span { start: toks[seg_s].span.start, end: toks[seg_e - 1].span.end };
             let trig = hit.value;
+            if trig.kind == TriggerKind::Kind(Kind::Withdrawal) && hit.pattern.starts_with("left ") && self.participle_follows(toks, hit.span) {
+                // "left the town strewn with dead", "left the city in ruins": a result, not a
+                // departure.
+                continue;
+            }
             let mut rules = vec![format!("action:{}", hit.pattern)];
             let mut stance = trig.stance;
             let mut target = None;
@@ -880,6 +902,13 @@ impl Doc<'_> {
         drafts
     }
 
+    /// The word after `span` is a past participle or "in ruins": "left the town strewn with".
+    fn participle_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
+        let Some(next) = toks.iter().find(|t| t.span.start >= span.end) else { return false };
+        let w = next.text.to_lowercase();
+        next.is_word() && (w.ends_with("ed") || w.ends_with("wn") || w == "in" && toks.iter().any(|t| t.span.start > next.span.start && t.text.eq_ignore_ascii_case("ruins")))
+    }
+
     /// A speaker calling what the trigger says false: "said the reports of X were fake" (a
     /// label after the cue, before the trigger), or "statements by Kyiv about taking X are not
     /// true" (a claim noun before the trigger, the label after it). Only within the trigger's
@@ -976,8 +1005,13 @@ impl Doc<'_> {
         attributions
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.scope.contains(trigger) || (a.scope.start <= trigger.start && trigger.start < a.scope.end))
-            .filter(|(_, a)| in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
+            .filter(|(_, a)| {
+                let in_scope = a.scope.contains(trigger) || (a.scope.start <= trigger.start && trigger.start < a.scope.end);
+                // A quotation resumed after the cue (""...", X said, "but ..."") is X's too.
+                let resumed = in_quote.is_some() && a.cue.end <= trigger.start && a.speaker.is_some_and(|s| s.end <= trigger.start);
+                (in_scope || resumed)
+                    && (in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
+            })
             .min_by_key(|(_, a)| a.cue.start.abs_diff(trigger.start))
             .map(|(i, _)| i)
     }
@@ -1160,7 +1194,10 @@ impl Doc<'_> {
                 Some((i, "place:discourse".to_string()))
             } else {
                 // A territorial claim with no place of its own in an article about one town.
-                recent.main.filter(|_| crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
+                // Only a reported claim: the outlet's own asides ("after months of retreats") are
+                // too often about the war at large.
+                let reported = d.attribution.is_some() || d.quote_speaker.is_some();
+                recent.main.filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
         }
     }
@@ -1535,6 +1572,36 @@ mod tests {
         assert_eq!(c.modality, Modality::Asserted);
         assert_eq!(c.action.stance, Stance::Resisted);
         assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn an_appositive_name_before_said_is_the_speaker_of_what_follows() {
+        let text = "Ukraine's army chief, General Oleksandr Syrskyi, said on Monday Ukrainian troops had advanced near Marinka.";
+        let got = claims("Reuters", text);
+        assert_eq!(got[0].side, Side::Kyiv, "{:?}", got[0].rules);
+        let text = "Russian troops have captured Marinka after weeks of fighting, Russia's defence ministry said.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Moscow);
+    }
+
+    #[test]
+    fn a_quotation_resumed_after_the_cue_is_the_same_speakers() {
+        let text = "Sergei Shoigu said the offensive went well.\n\n\"They pretend to have won\" in Marinka, Volodymyr Zelensky said on Monday, \"but our troops are holding out.\"";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
+        assert_eq!(c.side, Side::Kyiv);
+    }
+
+    #[test]
+    fn a_report_inside_a_report_has_its_own_speaker() {
+        let text = "The ISW said Wagner forces claimed to have captured territory near Marinka.";
+        let got = claims("Reuters", text);
+        assert_eq!(got[0].side, Side::Moscow, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_town_left_in_ruins_is_no_withdrawal() {
+        let got = claims("Reuters", "Russia's defence ministry said the fighting left the town strewn with bodies in Marinka.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
     }
 
     #[test]
