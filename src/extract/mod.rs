@@ -330,7 +330,13 @@ impl Doc<'_> {
             for c in &mut new_claims {
                 self.set_actor(c, &toks, &segs);
             }
-            if new_claims.is_empty() {
+            // A denial clause with no action of its own ("denied the claim", "said it bore no
+            // relation to reality") denies an earlier claim, whatever the sentence's other
+            // clauses assert.
+            let free_denial = self.denial_clause(&attributions, &toks, &segs).is_some_and(|clause| {
+                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !claims.is_empty()
+            });
+            if new_claims.is_empty() || free_denial {
                 if let Some(c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims) {
                     new_claims.push(c);
                 }
@@ -814,10 +820,24 @@ impl Doc<'_> {
                     None => continue,
                 },
             };
-            if trig.needs == Needs::Civilian && !within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Civilian) {
-                continue;
-            }
             let mut kind = kind;
+            if trig.needs == Needs::Civilian && !within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Civilian) {
+                // "Our soldiers remain in X": troops that stay hold the place.
+                let near = toks[ti.saturating_sub(4).max(seg_s)..ti].iter().map(|t| t.span);
+                let troops_before = near
+                    .filter(|t| !speaker_spans.iter().any(|s| s.overlaps(*t)))
+                    .any(|t| within(&self.nouns, t).any(|n| *n.value == NounRole::Military));
+                let placed_after = toks
+                    .iter()
+                    .find(|t| t.span.start >= hit.span.end)
+                    .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
+                if !(hit.pattern.starts_with("remain") && troops_before && placed_after) {
+                    continue;
+                }
+                kind = Kind::Control;
+                stance = Stance::Resisted;
+                rules.push("action:troops-remain".into());
+            }
             if kind == Kind::Control && stance == Stance::Achieved {
                 match self.object_role(toks, ti, hit.span, seg_e) {
                     Some(NounRole::Partial) => {
@@ -933,7 +953,9 @@ impl Doc<'_> {
     fn claim_noun_before(&self, clause: Span, trigger: Span) -> bool {
         let text = self.text[clause.start as usize..trigger.start as usize].to_lowercase();
         text.split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations"))
+            .any(|w| {
+                matches!(w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations" | "figure" | "figures" | "numbers")
+            })
     }
 
     /// The victim of a harm trigger: the nearest military or civilian noun in its clause, and
@@ -1173,8 +1195,22 @@ impl Doc<'_> {
                 }
                 in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0).min_by_key(|&i| distance(i))
             };
+            // The article's town, for a clause that names only the region or the river it lies
+            // in ("footholds on the left bank of the Dnipro in the Kherson region").
+            let main_within = |pick: usize| -> Option<usize> {
+                let main = recent.main?;
+                let (p, m) = (self.gaz.place(self.mentions[pick].candidates[0])?, self.gaz.place(self.mentions[main].candidates[0])?);
+                let inside = match p.kind {
+                    PlaceKind::Region => p.name == m.admin1 || p.admin1 == m.admin1,
+                    PlaceKind::Feature => p.admin1.is_empty() || p.admin1 == m.admin1,
+                    PlaceKind::Settlement => false,
+                };
+                inside.then_some(main)
+            };
             d.place = if let Some(i) = after.or(before).and_then(nearer_settlement) {
                 Some((i, "place:settlement-of-clause".to_string()))
+            } else if let Some(i) = after.or(before).and_then(main_within) {
+                Some((i, "place:article-town-in-area".to_string()))
             } else if let Some(i) = after {
                 Some((i, "place:after-trigger".to_string()))
             } else if let Some(i) = before {
@@ -1400,6 +1436,19 @@ impl Doc<'_> {
         }
     }
 
+    /// The clause of a sentence that holds a denial cue or a label, if any.
+    fn denial_clause(&self, attributions: &[Attribution], toks: &[Token<'_>], segs: &[(usize, usize)]) -> Option<Span> {
+        let sentence = Span { start: toks.first()?.span.start, end: toks.last()?.span.end };
+        let at = attributions
+            .iter()
+            .find(|a| a.modality == CueModality::Denied && !a.negated)
+            .map(|a| a.cue)
+            .or_else(|| within(&self.denials, sentence).find(|d| *d.value == DenialPhrase::Label).map(|d| d.span))?;
+        segs.iter()
+            .map(|&(s, e)| Span { start: toks[s].span.start, end: toks[e - 1].span.end })
+            .find(|span| span.start <= at.start && at.start < span.end)
+    }
+
     /// "Kyiv denied the claim": a denial with no action of its own denies the claim before it.
     fn anaphoric_denial(
         &self,
@@ -1416,22 +1465,44 @@ impl Doc<'_> {
                 let rest = &self.text[a.cue.end as usize..sentence.end as usize];
                 let next = rest.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
                 matches!(next.to_lowercase().as_str(), "it" | "this" | "that" | "them" | "these" | "those")
-            });
+            })
+            || {
+                // "This is not true," ...: a sentence or quotation that opens on a pointer.
+                let opening = sentence.slice(self.text).trim_start_matches(|c: char| !c.is_alphanumeric());
+                let first = opening.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                matches!(first.to_lowercase().as_str(), "it" | "this" | "that" | "these" | "those" | "such")
+            };
         let (which, how) = match (denial_cue, label) {
             (Some(i), _) => (i, "denial:anaphor"),
             (None, true) => (attributions.iter().position(|a| !a.negated)?, "denial:label"),
             (None, false) => return None,
         };
-        if !anaphor && !label {
+        // A label needs a pointer too: "reported demonstrably false information" or "fabricated
+        // successes" call nothing earlier false.
+        if !anaphor {
             return None;
         }
         let speaker = speakers[which].clone()?;
         let side = speaker.side?;
-        let ante = claims
+        // The claim denied: the other side's, of the last two paragraphs; a count when the
+        // denial speaks of a figure, else the weightiest (a capture before the losses claimed
+        // with it), the latest of equals.
+        let lower = sentence.slice(self.text).to_lowercase();
+        let of_count = ["figure", "number", "toll", "losses", "casualt"].iter().any(|w| lower.contains(w));
+        let weight = |c: &RawClaim| {
+            let counted = of_count && matches!(c.kind, Kind::Casualties | Kind::Civilians | Kind::Strike);
+            (!counted, priority(c.kind))
+        };
+        let window: Vec<&RawClaim> = claims
             .iter()
             .rev()
             .take_while(|c| c.paragraph + 2 >= paragraph)
-            .find(|c| c.side != side && c.side != Side::Other)
+            .filter(|c| c.side != side && c.side != Side::Other && c.modality != Modality::Denied)
+            .collect();
+        let ante = window
+            .iter()
+            .copied()
+            .min_by_key(|c| weight(c))
             .or_else(|| claims.iter().rev().take_while(|c| c.paragraph + 1 >= paragraph).next())?;
         let mut rules = vec![attributions[which].rule.to_string(), speaker.rule.clone(), how.to_string()];
         rules.push(format!("denial:refers-to:{}", ante.trigger));
@@ -1602,6 +1673,42 @@ mod tests {
     fn a_town_left_in_ruins_is_no_withdrawal() {
         let got = claims("Reuters", "Russia's defence ministry said the fighting left the town strewn with bodies in Marinka.");
         assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
+    }
+
+    #[test]
+    fn troops_that_remain_in_a_place_hold_it() {
+        let got = claims("Reuters", "\"Our soldiers remain in Marinka,\" the Ukrainian general staff said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!((c.action.stance, c.side), (Stance::Resisted, Side::Kyiv));
+        let got = claims("Reuters", "Ukraine's general staff said the Marinka area remains the focus of Russian attacks by troops.");
+        assert!(got.iter().all(|c| c.action.trigger != "remains"), "{got:?}");
+    }
+
+    #[test]
+    fn a_denial_clause_denies_the_weightiest_earlier_claim() {
+        let text = "Sergei Shoigu said Russian troops had captured Marinka and that Ukraine had lost 900 soldiers there.\n\n\
+                    Ukraine's general staff denied the claim and said its troops were holding out in Marinka.";
+        let got = claims("Reuters", text);
+        let d = got.iter().find(|c| c.modality == Modality::Denied).expect("a denial");
+        assert_eq!((d.side, d.action.kind), (Side::Kyiv, Kind::Control));
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.action.stance == Stance::Resisted));
+    }
+
+    #[test]
+    fn a_label_with_nothing_to_point_at_denies_nothing() {
+        let text = "Sergei Shoigu said Russian troops had captured Marinka.\n\n\
+                    A Ukrainian blogger who has spread false information before wrote about the town.";
+        assert!(claims("Reuters", text).iter().all(|c| c.modality != Modality::Denied));
+    }
+
+    #[test]
+    fn a_region_named_alone_gives_way_to_the_article_town_inside_it() {
+        let text = "Russia's defence ministry said its forces had captured Marinka.\n\n\
+                    Marinka lay in ruins.\n\n\
+                    Ukraine's general staff said its troops had pulled back in Donetsk Oblast.";
+        let got = claims("Reuters", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(w), "Marinka");
     }
 
     #[test]
