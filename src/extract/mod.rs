@@ -247,6 +247,9 @@ struct Recent {
     main: Option<usize>,
 }
 
+/// Verbs of command: the action they order is announced, not merely intended.
+const DIRECTIVES: &[&str] = &["ordered", "orders", "order", "instructed", "authorised", "authorized", "permitted", "commanded", "told"];
+
 /// A trigger in a sentence, on its way to becoming a claim.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -563,12 +566,36 @@ impl Doc<'_> {
         if start >= end {
             return None;
         }
+        // "X, which commands the east, said": the speaker is X, before the relative clause.
+        if start >= 2
+            && toks[start - 1].is_word()
+            && matches!(toks[start - 1].text.to_lowercase().as_str(), "which" | "who")
+            && toks[start - 2].is(&[','])
+        {
+            if let Some(found) = self.phrase_before(toks, start - 2) {
+                return Some(found);
+            }
+        }
         let span = Span { start: toks[start].span.start, end: toks[end - 1].span.end };
         self.looks_like_speaker(span, &toks[start..end]).then_some((start, end))
     }
 
     /// The phrase right after token `from` (", said X", "according to X").
     fn phrase_after(&self, toks: &[Token<'_>], from: usize) -> Option<(usize, usize)> {
+        // "according to a statement by X", "citing a post from X": the speaker is X.
+        let mut from = from;
+        if let Some(by) = toks.iter().skip(from).take(5).position(|t| matches!(t.text.to_lowercase().as_str(), "by" | "from")) {
+            let by = from + by;
+            let medium = toks[from..by].iter().any(|t| {
+                matches!(
+                    t.text.to_lowercase().as_str(),
+                    "statement" | "announcement" | "report" | "post" | "message" | "update" | "summary" | "briefing" | "video" | "data"
+                )
+            });
+            if medium && by + 1 < toks.len() {
+                from = by + 1;
+            }
+        }
         let mut end = from;
         let mut words = 0;
         while end < toks.len() && words < 14 {
@@ -698,7 +725,13 @@ impl Doc<'_> {
                     (None, None) => None,
                 }
             }
-            Refers::Org => seen.iter().rev().find(|s| !s.speaker.person && s.at < before && head_ok(&s.speaker)).map(|s| &s.speaker),
+            // "It said", "the unit said": the organisation last quoted, else whoever was.
+            Refers::Org => seen
+                .iter()
+                .rev()
+                .find(|s| !s.speaker.person && s.at < before && head_ok(&s.speaker))
+                .or_else(|| a.value.head.is_none().then(|| seen.iter().rev().find(|s| s.at < before)).flatten())
+                .map(|s| &s.speaker),
             Refers::Group => seen.iter().rev().find(|s| !s.speaker.person && s.at < before).map(|s| &s.speaker),
             Refers::Any => seen.iter().rev().find(|s| s.at < before).map(|s| &s.speaker),
         };
@@ -1012,7 +1045,9 @@ impl Doc<'_> {
     /// "to capture", "will help cut off", "trying to take": an aim, not a result.
     fn is_intention(&self, toks: &[Token<'_>], ti: usize, pattern: &str, seg_s: usize) -> bool {
         if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
-            return true;
+            // "ordered the troops to withdraw": an order given is the act announced.
+            let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
+            return !ordered;
         }
         toks[ti.saturating_sub(6).max(seg_s)..ti]
             .iter()
@@ -1709,6 +1744,21 @@ mod tests {
         let got = claims("Reuters", text);
         let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
         assert_eq!(place(w), "Marinka");
+    }
+
+    #[test]
+    fn an_order_from_a_side_is_its_claim_and_no_mere_intention() {
+        let got = claims("Reuters", "Russian Defence Minister Sergei Shoigu ordered his troops to withdraw from Marinka.");
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!((w.side, w.action.stance), (Side::Moscow, Stance::Achieved));
+    }
+
+    #[test]
+    fn speakers_behind_relative_clauses_and_statements_by() {
+        let text = "Ukraine's Khortytsia group, which commands troops in the east, said its units had withdrawn from Marinka.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Kyiv);
+        let text = "Ukrainian forces have withdrawn from Marinka, according to a statement by the Khortytsia group.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Kyiv);
     }
 
     #[test]
