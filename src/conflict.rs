@@ -25,6 +25,14 @@ fn holder(c: &Claim) -> Option<Side> {
     if c.action.kind != Kind::Control || c.modality == Modality::Denied || c.action.negated {
         return None;
     }
+    // "held out for weeks", "had held the line": a past defence says nothing of who holds now.
+    let retrospective = c.action.stance == Stance::Resisted && {
+        let t = c.action.trigger.to_lowercase();
+        t.starts_with("held ") || t.starts_with("had held")
+    };
+    if retrospective {
+        return None;
+    }
     match c.action.stance {
         Stance::Achieved | Stance::Resisted => c.action.actor.filter(|s| *s != Side::Other),
         Stance::Ongoing => None,
@@ -282,6 +290,16 @@ mod tests {
         let m = claim(1, Side::Moscow, Kind::Control, Stance::Resisted, Some(Side::Moscow), Modality::Asserted);
         let k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
         assert!(conflicts(&[&m, &k]).is_empty());
+    }
+
+    #[test]
+    fn a_past_defence_does_not_dispute_a_capture() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        k.action.trigger = "held out".into();
+        assert!(conflicts(&[&m, &k]).is_empty());
+        k.action.trigger = "holding out".into();
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
     }
 
     #[test]
