@@ -7,6 +7,7 @@
 //! - `withdrawal:framing`: an orderly "regrouping" against a rout;
 //! - `surrender:vs-evacuation`: a surrender against an ordered evacuation;
 //! - `numbers`: counts of the same thing that do not overlap ("more than 500" and "559" do).
+//!
 //! The event is contested when any rule fires, corroborated when both sides speak without
 //! conflict, one-sided otherwise.
 
@@ -22,6 +23,14 @@ pub const MAX_PAIRS_PER_RULE: usize = 12;
 /// Who holds the place according to a control claim, if it says.
 fn holder(c: &Claim) -> Option<Side> {
     if c.action.kind != Kind::Control || c.modality == Modality::Denied || c.action.negated {
+        return None;
+    }
+    // "held out for weeks", "had held the line": a past defence says nothing of who holds now.
+    let retrospective = c.action.stance == Stance::Resisted && {
+        let t = c.action.trigger.to_lowercase();
+        t.starts_with("held ") || t.starts_with("had held")
+    };
+    if retrospective {
         return None;
     }
     match c.action.stance {
@@ -59,6 +68,35 @@ fn place_name(c: &Claim) -> String {
     c.place.as_ref().map_or_else(|| "the place".to_string(), |p| p.name.clone())
 }
 
+/// What a count measures, by its trigger: the dead and lost, the wounded, the evacuated, those
+/// still trapped or staying, the captured. Counts of different measures ("250 evacuated" and
+/// "559 remain") do not contradict each other.
+const MEASURES: &[(&str, &[&str])] = &[
+    ("losses", &["kill", "dead", "die", "death", "lost", "loss", "casualt", "eliminat", "neutrali", "toll"]),
+    ("wounded", &["wound", "injur"]),
+    ("evacuated", &["evacuat", "corridor", "moved out", "rescued", "displaced"]),
+    ("remaining", &["remain", "trapped", "stranded", "shelter", "stay", "living"]),
+    ("captured", &["prisoner", "captive", "surrender", "captured"]),
+    ("strikes", &["missile", "drone", "rocket", "shot down", "intercept", "downed", "strike", "struck"]),
+];
+
+fn measure(trigger: &str) -> Option<&'static str> {
+    let t = trigger.to_lowercase();
+    // "could not be evacuated" counts those who stayed.
+    if t.contains("not be evacuated") {
+        return Some("remaining");
+    }
+    MEASURES.iter().find(|(_, stems)| stems.iter().any(|s| t.contains(s))).map(|(m, _)| *m)
+}
+
+/// Counts measure the same thing unless their triggers say otherwise.
+fn same_measure(a: &str, b: &str) -> bool {
+    match (measure(a), measure(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// The rule two accounts break, if any, with its explanation.
 fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
     let kind = m.action.kind;
@@ -66,7 +104,11 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
         return None;
     }
     if kind == Kind::Control {
-        if let (Some(hm), Some(hk)) = (holder(m), holder(k)) {
+        // One account says the place was taken, the other that it still holds: two accounts
+        // of holding out (or two of capture) by different sides are read as confusion over who
+        // is the subject, not as a dispute.
+        let one_taken = (m.action.stance == Stance::Achieved) != (k.action.stance == Stance::Achieved);
+        if let (Some(hm), Some(hk), true) = (holder(m), holder(k), one_taken) {
             if hm != hk {
                 let place = place_name(m);
                 let says = |c: &Claim, holder: Side| {
@@ -119,7 +161,9 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
     }
     if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k) {
         if let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
-            let comparable = unit_class(&qm.unit) == unit_class(&qk.unit) && m.action.actor == k.action.actor;
+            let comparable = unit_class(&qm.unit) == unit_class(&qk.unit)
+                && m.action.actor == k.action.actor
+                && same_measure(&m.action.trigger, &k.action.trigger);
             if comparable && !qm.overlaps(qk) {
                 let (lo, hi) = if qm.high < qk.low { (qm, qk) } else { (qk, qm) };
                 // Ranges that miss each other narrowly ("up to 100" and "more than 100") are
@@ -225,6 +269,37 @@ mod tests {
         m.quantity = Some(q(3, 3));
         k.quantity = Some(q(14, 14));
         assert_eq!(conflicts(&[&m, &k])[0].rule, "numbers");
+    }
+
+    #[test]
+    fn counts_of_different_measures_do_not_conflict() {
+        let q = |low, high| Quantity { low, high, unit: "civilian".into(), text: format!("{low}"), span: Span::default() };
+        let mut m = claim(1, Side::Moscow, Kind::Civilians, Stance::Achieved, None, Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Civilians, Stance::Achieved, None, Modality::Asserted);
+        m.quantity = Some(q(40, 40));
+        k.quantity = Some(q(900, 900));
+        m.action.trigger = "evacuated".into();
+        k.action.trigger = "remain trapped".into();
+        assert!(conflicts(&[&m, &k]).is_empty());
+        k.action.trigger = "evacuation".into();
+        assert_eq!(conflicts(&[&m, &k])[0].rule, "numbers");
+    }
+
+    #[test]
+    fn two_accounts_of_holding_out_are_not_a_capture_dispute() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Resisted, Some(Side::Moscow), Modality::Asserted);
+        let k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        assert!(conflicts(&[&m, &k]).is_empty());
+    }
+
+    #[test]
+    fn a_past_defence_does_not_dispute_a_capture() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        k.action.trigger = "held out".into();
+        assert!(conflicts(&[&m, &k]).is_empty());
+        k.action.trigger = "holding out".into();
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
     }
 
     #[test]

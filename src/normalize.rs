@@ -304,7 +304,7 @@ pub fn number_at(toks: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
             _ => {}
         }
     }
-    (value.is_finite() && value >= 0.0 && value < 1e12).then_some((value.round() as u64, used))
+    (value.is_finite() && (0.0..1e12).contains(&value)).then_some((value.round() as u64, used))
 }
 
 fn singular(noun: &str) -> String {

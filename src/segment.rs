@@ -37,7 +37,15 @@ pub fn segment(text: &str, lex: &Lexicons) -> Segments {
     let mut out = Segments::default();
     let mut in_appeal = false;
     for para in paragraphs(text) {
-        let body = para.slice(text);
+        let mut para = para;
+        let mut body = para.slice(text);
+        // A link line run into the end of a paragraph ("... tunnel network. READ MORE: ...")
+        // drops only itself: the sentences before it are the article's.
+        if let Some(cut) = trailing_link_line(body, &lex.boilerplate) {
+            out.dropped.push(Dropped { span: Span::new(para.start as usize + cut, para.end as usize), rule: "boilerplate:trailing-link".into() });
+            para = Span::new(para.start as usize, para.start as usize + body[..cut].trim_end().len());
+            body = para.slice(text);
+        }
         if let Some(rule) = boilerplate_rule(body, &lex.boilerplate, &mut in_appeal) {
             out.dropped.push(Dropped { span: para, rule });
             continue;
@@ -96,6 +104,18 @@ fn paragraphs(text: &str) -> Vec<Span> {
 
 fn has_blank_line(text: &str) -> bool {
     text.lines().skip(1).any(|l| l.trim().is_empty())
+}
+
+/// Where a "read more:"-style link line starts inside a paragraph, after at least one whole
+/// sentence of text.
+fn trailing_link_line(body: &str, bp: &Boilerplate) -> Option<usize> {
+    let m = bp.matcher.find(body)?;
+    let (kind, phrase) = &bp.kinds[m.pattern().as_usize()];
+    if *kind != "paragraph" || !phrase.ends_with(':') {
+        return None;
+    }
+    let before = body[..m.start()].trim_end();
+    (before.len() >= 40 && before.ends_with(['.', '!', '?', '"', '\u{201d}'])).then_some(m.start())
 }
 
 /// The rule that drops this paragraph, if one does. `in_appeal` carries an open appeal block

@@ -19,12 +19,12 @@ mod text;
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Gazetteer, PlaceMention};
+use crate::gazetteer::{Gazetteer, PlaceKind, PlaceMention};
 use crate::lexicon::{
     ActorRule, Anaphor, Cue, CueForm, CueModality, DenialPhrase, Framing, Lexicons, Needs, NounRole, Refers,
     SpeakerEntry, SpeakerType, Trigger, TriggerKind, WordClass,
 };
-use crate::model::{Kind, Modality, Side, Span, Stance};
+use crate::model::{Kind, Modality, PlaceId, Side, Span, Stance};
 use crate::segment::Segments;
 pub use text::{Folded, Token, quotes, tokens};
 
@@ -147,6 +147,7 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
 /// Extracts the claims of one article.
 pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicons, gaz: &'static Gazetteer) -> Extraction {
     let folded = Folded::new(view.text);
+    let mentions = gaz.find_mentions(view.text);
     let quotes = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
@@ -159,14 +160,45 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         speakers: hits(&folded, &lex.speakers),
         anaphora: hits(&folded, &lex.anaphora),
         roles: hits(&folded, &lex.roles),
-        triggers: hits(&folded, &lex.actions),
+        triggers: with_take_place(view.text, hits(&folded, &lex.actions), &mentions, lex),
         nouns: hits(&folded, &lex.nouns),
-        mentions: gaz.find_mentions(view.text),
+        mentions,
         quotes,
         outlet_side,
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
+}
+
+/// Forms of "take" that say a place was captured when the place's name follows at once
+/// ("took Soledar", "about taking Rabotino"); with anything else after them ("took part",
+/// "taking place") they say nothing of the kind, so they are not in `actions.tsv`.
+const TAKE_FORMS: &[&str] = &["take", "takes", "took", "taking", "taken", "retake", "retakes", "retook", "retaking", "retaken"];
+
+/// The action hits plus a capture trigger for each form of "take" right before a place name.
+fn with_take_place(
+    text: &str,
+    mut triggers: Vec<Hit<'static, Trigger>>,
+    mentions: &[PlaceMention],
+    lex: &'static Lexicons,
+) -> Vec<Hit<'static, Trigger>> {
+    let Some(capture) = lex.actions.get("captured") else { return triggers };
+    for m in mentions {
+        let before = text[..m.span.start as usize].trim_end_matches(' ');
+        if before.len() + 1 != m.span.start as usize {
+            continue;
+        }
+        let word_start = before.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        let Some(form) = TAKE_FORMS.iter().find(|f| f.eq_ignore_ascii_case(word)) else { continue };
+        let span = Span::new(word_start, before.len());
+        if triggers.iter().any(|h| h.span.overlaps(span)) {
+            continue;
+        }
+        triggers.push(Hit { span, value: capture, pattern: form });
+    }
+    triggers.sort_by_key(|h| (h.span.start, h.span.end));
+    triggers
 }
 
 /// Groups of kinds: claims of one group in one clause are one claim.
@@ -200,6 +232,23 @@ const BASE_FORMS: &[&str] = &[
     "capture", "take", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
     "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade",
 ];
+
+/// A draft with its speaker, side, attribution and the rules that chose them.
+type Voiced = (Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>);
+/// A voiced draft with the clauses merged into it.
+type Merged = (Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>, Vec<usize>);
+
+/// The places named before a sentence, for claims that name none.
+#[derive(Debug, Clone, Copy)]
+struct Recent {
+    place: Option<(usize, u32)>,
+    settlement: Option<(usize, u32)>,
+    /// The article's main settlement, see [`Doc::main_settlement`].
+    main: Option<usize>,
+}
+
+/// Verbs of command: the action they order is announced, not merely intended.
+const DIRECTIVES: &[&str] = &["ordered", "orders", "order", "instructed", "authorised", "authorized", "permitted", "commanded", "told"];
 
 /// A trigger in a sentence, on its way to becoming a claim.
 #[derive(Debug, Clone)]
@@ -235,6 +284,8 @@ impl Doc<'_> {
         let mut seen: Vec<Seen> = Vec::new();
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut last_place: Option<(usize, u32)> = None;
+        let mut last_settlement: Option<(usize, u32)> = None;
+        let main_settlement = self.main_settlement();
         // The attributions of every sentence so far, for quotations continued across sentences.
         let mut history: Vec<(u32, Attribution, RawSpeaker)> = Vec::new();
         let persons: Vec<(Span, RawSpeaker)> = self
@@ -275,13 +326,20 @@ impl Doc<'_> {
             }
             let segs = self.segments(&toks, sentence.span);
             let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph);
-            self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, last_place, sentence.paragraph);
+            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement };
+            self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
             for c in &mut new_claims {
                 self.set_actor(c, &toks, &segs);
             }
-            if new_claims.is_empty() {
+            // A denial clause with no action of its own ("denied the claim", "said it bore no
+            // relation to reality") denies an earlier claim, whatever the sentence's other
+            // clauses assert.
+            let free_denial = self.denial_clause(&attributions, &toks, &segs).is_some_and(|clause| {
+                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !claims.is_empty()
+            });
+            if new_claims.is_empty() || free_denial {
                 if let Some(c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims) {
                     new_claims.push(c);
                 }
@@ -301,10 +359,17 @@ impl Doc<'_> {
                 .mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m))
-                .last()
+                .rfind(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m))
             {
                 last_place = Some((m.0, sentence.paragraph));
+            }
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .enumerate()
+                .rfind(|(_, m)| sentence.span.contains(m.span) && !self.is_metonym_use(m) && self.place_rank(m) == 0)
+            {
+                last_settlement = Some((m.0, sentence.paragraph));
             }
         }
         claims
@@ -360,9 +425,23 @@ impl Doc<'_> {
                     match before {
                         Some((s, e)) => {
                             let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            // ", X said" closes the sentence's report; but in "Ukraine's
+                            // commander, Oleksandr Syrskyi, said that ..." the comma closes an
+                            // appositive and the report follows the cue.
+                            let words_before = toks[..s].iter().filter(|t| t.is_word()).count();
+                            let words_after = toks[last + 1..].iter().filter(|t| t.is_word()).count();
+                            let that_follows = toks[last + 1..]
+                                .iter()
+                                .filter(|t| t.is_word())
+                                .take(4)
+                                .any(|t| t.text.eq_ignore_ascii_case("that"));
+                            let comma_before = s > 0 && toks[s - 1].is(&[',']);
+                            let appositive = comma_before && !that_follows && words_after >= 8 && words_after > words_before;
                             let postposed = s > 0
                                 && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
-                                && toks[..s].iter().filter(|t| t.is_word()).count() >= 3;
+                                && words_before >= 3
+                                && !(comma_before && that_follows)
+                                && !appositive;
                             let scope = if postposed {
                                 Span { start: sentence.start, end: speaker.start }
                             } else {
@@ -417,8 +496,7 @@ impl Doc<'_> {
         let mut end = cue;
         // Skip what sits between a subject and its verb: auxiliaries, adverbs, time phrases,
         // parentheses, and the comma of an appositive.
-        loop {
-            let Some(t) = end.checked_sub(1).map(|i| toks[i]) else { break };
+        while let Some(t) = end.checked_sub(1).map(|i| toks[i]) {
             if t.is_word()
                 && (self.grammar_is(t.text, WordClass::Auxiliary)
                     || self.grammar_is(t.text, WordClass::Time)
@@ -455,7 +533,10 @@ impl Doc<'_> {
         while start > 0 {
             let t = toks[start - 1];
             if t.is_word() {
-                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 {
+                // Another report's verb ends the phrase: in "ISW said Wagner forces claimed",
+                // the speaker of "claimed" is "Wagner forces".
+                let cue_word = within(&self.cues, t.span).any(|c| matches!(c.value.form, CueForm::Verb | CueForm::Passive));
+                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 || cue_word {
                     break;
                 }
                 start -= 1;
@@ -485,12 +566,36 @@ impl Doc<'_> {
         if start >= end {
             return None;
         }
+        // "X, which commands the east, said": the speaker is X, before the relative clause.
+        if start >= 2
+            && toks[start - 1].is_word()
+            && matches!(toks[start - 1].text.to_lowercase().as_str(), "which" | "who")
+            && toks[start - 2].is(&[','])
+        {
+            if let Some(found) = self.phrase_before(toks, start - 2) {
+                return Some(found);
+            }
+        }
         let span = Span { start: toks[start].span.start, end: toks[end - 1].span.end };
         self.looks_like_speaker(span, &toks[start..end]).then_some((start, end))
     }
 
     /// The phrase right after token `from` (", said X", "according to X").
     fn phrase_after(&self, toks: &[Token<'_>], from: usize) -> Option<(usize, usize)> {
+        // "according to a statement by X", "citing a post from X": the speaker is X.
+        let mut from = from;
+        if let Some(by) = toks.iter().skip(from).take(5).position(|t| matches!(t.text.to_lowercase().as_str(), "by" | "from")) {
+            let by = from + by;
+            let medium = toks[from..by].iter().any(|t| {
+                matches!(
+                    t.text.to_lowercase().as_str(),
+                    "statement" | "announcement" | "report" | "post" | "message" | "update" | "summary" | "briefing" | "video" | "data"
+                )
+            });
+            if medium && by + 1 < toks.len() {
+                from = by + 1;
+            }
+        }
         let mut end = from;
         let mut words = 0;
         while end < toks.len() && words < 14 {
@@ -620,7 +725,13 @@ impl Doc<'_> {
                     (None, None) => None,
                 }
             }
-            Refers::Org => seen.iter().rev().find(|s| !s.speaker.person && s.at < before && head_ok(&s.speaker)).map(|s| &s.speaker),
+            // "It said", "the unit said": the organisation last quoted, else whoever was.
+            Refers::Org => seen
+                .iter()
+                .rev()
+                .find(|s| !s.speaker.person && s.at < before && head_ok(&s.speaker))
+                .or_else(|| a.value.head.is_none().then(|| seen.iter().rev().find(|s| s.at < before)).flatten())
+                .map(|s| &s.speaker),
             Refers::Group => seen.iter().rev().find(|s| !s.speaker.person && s.at < before).map(|s| &s.speaker),
             Refers::Any => seen.iter().rev().find(|s| s.at < before).map(|s| &s.speaker),
         };
@@ -645,6 +756,18 @@ impl Doc<'_> {
         for (i, t) in toks.iter().enumerate() {
             if t.is(&[';']) && i + 1 < toks.len() {
                 cuts.push(i + 1);
+                continue;
+            }
+            // "... and that B", "... and claimed that B": a coordinated report is a clause of
+            // its own.
+            let coordinated_report = t.text.eq_ignore_ascii_case("and")
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.text.eq_ignore_ascii_case("that") || within(&self.cues, n.span).any(|c| c.value.form == CueForm::Verb)
+                });
+            if coordinated_report && i >= 3 && !in_quote_token(self, toks, i) {
+                if *cuts.last().unwrap_or(&0) + 3 <= i {
+                    cuts.push(i);
+                }
                 continue;
             }
             if !t.is_word() || i < 3 || !self.grammar_is(t.text, WordClass::Boundary) {
@@ -708,6 +831,11 @@ impl Doc<'_> {
             let (seg_s, seg_e) = segs[segment];
             let seg_span = Span { start: toks[seg_s].span.start, end: toks[seg_e - 1].span.end };
             let trig = hit.value;
+            if trig.kind == TriggerKind::Kind(Kind::Withdrawal) && hit.pattern.starts_with("left ") && self.participle_follows(toks, hit.span) {
+                // "left the town strewn with dead", "left the city in ruins": a result, not a
+                // departure.
+                continue;
+            }
             let mut rules = vec![format!("action:{}", hit.pattern)];
             let mut stance = trig.stance;
             let mut target = None;
@@ -725,10 +853,24 @@ impl Doc<'_> {
                     None => continue,
                 },
             };
-            if trig.needs == Needs::Civilian && !within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Civilian) {
-                continue;
-            }
             let mut kind = kind;
+            if trig.needs == Needs::Civilian && !within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Civilian) {
+                // "Our soldiers remain in X": troops that stay hold the place.
+                let near = toks[ti.saturating_sub(4).max(seg_s)..ti].iter().map(|t| t.span);
+                let troops_before = near
+                    .filter(|t| !speaker_spans.iter().any(|s| s.overlaps(*t)))
+                    .any(|t| within(&self.nouns, t).any(|n| *n.value == NounRole::Military));
+                let placed_after = toks
+                    .iter()
+                    .find(|t| t.span.start >= hit.span.end)
+                    .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
+                if !(hit.pattern.starts_with("remain") && troops_before && placed_after) {
+                    continue;
+                }
+                kind = Kind::Control;
+                stance = Stance::Resisted;
+                rules.push("action:troops-remain".into());
+            }
             if kind == Kind::Control && stance == Stance::Achieved {
                 match self.object_role(toks, ti, hit.span, seg_e) {
                     Some(NounRole::Partial) => {
@@ -752,11 +894,7 @@ impl Doc<'_> {
                 && !hit.pattern.contains("not");
             let attribution = self.attribution_for(hit.span, attributions);
             let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, attributions, history, paragraph) } else { None };
-            let denied_by_label = within(&self.denials, sentence).any(|d| {
-                *d.value == DenialPhrase::Label
-                    && d.span.end <= hit.span.start
-                    && attribution.is_some_and(|a| attributions[a].cue.end <= d.span.start)
-            });
+            let denied_by_label = self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
                 trigger: hit.span,
                 pattern: hit.pattern,
@@ -775,6 +913,17 @@ impl Doc<'_> {
                 rules,
             });
         }
+        // A weak withdrawal trigger with a framing ("in good order", "in disarray") is a
+        // manner, not an action: it frames the withdrawal of its clause and never stands alone.
+        let manners: Vec<(usize, Framing)> =
+            drafts.iter().filter(|d| d.weak && d.kind == Kind::Withdrawal).filter_map(|d| Some((d.segment, d.framing?))).collect();
+        for d in drafts.iter_mut().filter(|d| !d.weak && d.kind == Kind::Withdrawal && d.framing.is_none()) {
+            if let Some((_, f)) = manners.iter().find(|(seg, _)| *seg == d.segment) {
+                d.framing = Some(*f);
+                d.rules.push("framing:manner".into());
+            }
+        }
+        drafts.retain(|d| !(d.weak && d.kind == Kind::Withdrawal && d.framing.is_some()));
         if drafts.iter().any(|d| !d.weak) {
             drafts.retain(|d| !d.weak);
         }
@@ -804,6 +953,42 @@ impl Doc<'_> {
             drafts.retain(|_| k.next().unwrap_or(true));
         }
         drafts
+    }
+
+    /// The word after `span` is a past participle or "in ruins": "left the town strewn with".
+    fn participle_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
+        let Some(next) = toks.iter().find(|t| t.span.start >= span.end) else { return false };
+        let w = next.text.to_lowercase();
+        next.is_word() && (w.ends_with("ed") || w.ends_with("wn") || w == "in" && toks.iter().any(|t| t.span.start > next.span.start && t.text.eq_ignore_ascii_case("ruins")))
+    }
+
+    /// A speaker calling what the trigger says false: "said the reports of X were fake" (a
+    /// label after the cue, before the trigger), or "statements by Kyiv about taking X are not
+    /// true" (a claim noun before the trigger, the label after it). Only within the trigger's
+    /// clause: "called the claim a lie and said that its forces hold X" asserts the holding.
+    fn denied_by_label(&self, trigger: Span, clause: Span, attribution: Option<&Attribution>) -> bool {
+        within(&self.denials, clause).any(|d| {
+            *d.value == DenialPhrase::Label
+                && if d.span.end <= trigger.start {
+                    attribution.is_some_and(|a| a.cue.end <= d.span.start)
+                } else {
+                    let between = Span { start: trigger.end, end: d.span.start };
+                    let claim_noun = within(&self.denials, Span { start: clause.start, end: trigger.start })
+                        .any(|n| *n.value == DenialPhrase::Anaphor)
+                        || self.claim_noun_before(clause, trigger);
+                    claim_noun && self.text[between.range()].split_whitespace().count() <= 8
+                }
+        })
+    }
+
+    /// A noun for a statement ("statements", "claims", "reports") between the clause start
+    /// and the trigger.
+    fn claim_noun_before(&self, clause: Span, trigger: Span) -> bool {
+        let text = self.text[clause.start as usize..trigger.start as usize].to_lowercase();
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                matches!(w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations" | "figure" | "figures" | "numbers")
+            })
     }
 
     /// The victim of a harm trigger: the nearest military or civilian noun in its clause, and
@@ -860,7 +1045,9 @@ impl Doc<'_> {
     /// "to capture", "will help cut off", "trying to take": an aim, not a result.
     fn is_intention(&self, toks: &[Token<'_>], ti: usize, pattern: &str, seg_s: usize) -> bool {
         if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
-            return true;
+            // "ordered the troops to withdraw": an order given is the act announced.
+            let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
+            return !ordered;
         }
         toks[ti.saturating_sub(6).max(seg_s)..ti]
             .iter()
@@ -875,8 +1062,13 @@ impl Doc<'_> {
         attributions
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.scope.contains(trigger) || (a.scope.start <= trigger.start && trigger.start < a.scope.end))
-            .filter(|(_, a)| in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
+            .filter(|(_, a)| {
+                let in_scope = a.scope.contains(trigger) || (a.scope.start <= trigger.start && trigger.start < a.scope.end);
+                // A quotation resumed after the cue (""...", X said, "but ..."") is X's too.
+                let resumed = in_quote.is_some() && a.cue.end <= trigger.start && a.speaker.is_some_and(|s| s.end <= trigger.start);
+                (in_scope || resumed)
+                    && (in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
+            })
             .min_by_key(|(_, a)| a.cue.start.abs_diff(trigger.start))
             .map(|(i, _)| i)
     }
@@ -973,6 +1165,31 @@ impl Doc<'_> {
             )
     }
 
+    /// How specific a place mention is: a settlement (0), a feature such as a river or a plant
+    /// (1), a region (2).
+    fn place_rank(&self, m: &PlaceMention) -> u8 {
+        match m.candidates.first().and_then(|&id| self.gaz.place(id)).map(|p| p.kind) {
+            Some(PlaceKind::Settlement) | None => 0,
+            Some(PlaceKind::Feature) => 1,
+            Some(PlaceKind::Region) => 2,
+        }
+    }
+
+    /// The settlement an article is about: the one named most often, when it has at least
+    /// half of the article's settlement mentions and is named at least twice.
+    fn main_settlement(&self) -> Option<usize> {
+        let settlements: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| self.place_rank(&self.mentions[i]) == 0 && !self.is_metonym_use(&self.mentions[i]))
+            .collect();
+        let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
+        for &i in &settlements {
+            let e = counts.entry(self.mentions[i].candidates[0]).or_insert((0, i));
+            e.0 += 1;
+        }
+        let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
+        (n >= 2 && 2 * n >= settlements.len()).then_some(first)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn assign_places(
         &self,
@@ -981,7 +1198,7 @@ impl Doc<'_> {
         segs: &[(usize, usize)],
         sentence: Span,
         attributions: &[Attribution],
-        last_place: Option<(usize, u32)>,
+        recent: Recent,
         paragraph: u32,
     ) {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
@@ -1001,21 +1218,57 @@ impl Doc<'_> {
                 let gap = &self.text[d.trigger.end as usize..self.mentions[i].span.start as usize];
                 gap.split_whitespace().count() <= 10
             });
-            let before = in_seg.iter().copied().filter(|&i| self.mentions[i].span.end <= d.trigger.start).last();
+            let before = in_seg.iter().copied().rfind(|&i| self.mentions[i].span.end <= d.trigger.start);
             let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement);
-            d.place = if let Some(i) = after {
+            let distance = |i: usize| self.mentions[i].span.start.abs_diff(d.trigger.start);
+            // A region or a feature (a river, a plant) names where a settlement lies or what is
+            // in it: "captured X in Donetsk Oblast", "crossed the Dnieper near X", "the Azovstal
+            // plant in Mariupol". The settlement of the clause is the claim's place.
+            let nearer_settlement = |pick: usize| -> Option<usize> {
+                if self.place_rank(&self.mentions[pick]) == 0 {
+                    return None;
+                }
+                in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0).min_by_key(|&i| distance(i))
+            };
+            // The article's town, for a clause that names only the region or the river it lies
+            // in ("footholds on the left bank of the Dnipro in the Kherson region").
+            let main_within = |pick: usize| -> Option<usize> {
+                let main = recent.main?;
+                let (p, m) = (self.gaz.place(self.mentions[pick].candidates[0])?, self.gaz.place(self.mentions[main].candidates[0])?);
+                let inside = match p.kind {
+                    PlaceKind::Region => p.name == m.admin1 || p.admin1 == m.admin1,
+                    PlaceKind::Feature => p.admin1.is_empty() || p.admin1 == m.admin1,
+                    PlaceKind::Settlement => false,
+                };
+                inside.then_some(main)
+            };
+            d.place = if let Some(i) = after.or(before).and_then(nearer_settlement) {
+                Some((i, "place:settlement-of-clause".to_string()))
+            } else if let Some(i) = after.or(before).and_then(main_within) {
+                Some((i, "place:article-town-in-area".to_string()))
+            } else if let Some(i) = after {
                 Some((i, "place:after-trigger".to_string()))
             } else if let Some(i) = before {
                 Some((i, "place:before-trigger".to_string()))
-            } else if let Some(&i) = usable.iter().min_by_key(|&&i| self.mentions[i].span.start.abs_diff(d.trigger.start)) {
+            } else if let Some(&i) = usable.iter().min_by_key(|&&i| (self.place_rank(&self.mentions[i]), distance(i))) {
                 Some((i, "place:in-sentence".to_string()))
-            } else if let Some((i, _)) = last_place.filter(|_| settlement) {
-                // "the town", "the city": the place last named, however far back.
+            } else if let Some(i) = recent.main.or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
+                // "the town", "the city": the town the article is about, else the settlement
+                // last named, however far back.
                 Some((i, "place:anaphor".to_string()))
-            } else if let Some((i, _)) = last_place.filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes) {
+            } else if let Some((i, _)) = recent
+                .settlement
+                .filter(|(_, p)| *p + 1 >= paragraph)
+                .or(recent.place)
+                .filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes)
+            {
                 Some((i, "place:discourse".to_string()))
             } else {
-                None
+                // A territorial claim with no place of its own in an article about one town.
+                // Only a reported claim: the outlet's own asides ("after months of retreats") are
+                // too often about the war at large.
+                let reported = d.attribution.is_some() || d.quote_speaker.is_some();
+                recent.main.filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
         }
     }
@@ -1033,7 +1286,7 @@ impl Doc<'_> {
     ) -> Vec<RawClaim> {
         // Each draft's speaker and side; drafts under a negated cue ("has not announced") are
         // not claims.
-        let mut voiced: Vec<(Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>)> = Vec::new();
+        let mut voiced: Vec<Voiced> = Vec::new();
         for d in drafts {
             let (speaker, attribution) = match (d.attribution, &d.quote_speaker) {
                 (Some(a), _) => (speakers[a].clone(), Some(attributions[a].clone())),
@@ -1065,11 +1318,15 @@ impl Doc<'_> {
             Stance::Resisted => 1,
             Stance::Ongoing => 2,
         };
-        voiced.sort_by_key(|(d, _, side, _, _)| (d.segment, *side, priority(d.kind), stance_rank(d.stance), d.trigger.start));
+        // What happened outranks what is under way or intended ("ordered the troops out ... to
+        // keep them from being surrounded" is a withdrawal), then the kind's priority.
+        voiced.sort_by_key(|(d, _, side, _, _)| {
+            (d.segment, *side, d.stance == Stance::Ongoing, priority(d.kind), stance_rank(d.stance), d.trigger.start)
+        });
         voiced.dedup_by(|b, a| a.0.segment == b.0.segment && a.2 == b.2);
         // Claims of one side about the same group of kinds and place in one sentence are one.
         let place_key = |d: &Draft| d.place.as_ref().map(|(i, _)| self.mentions[*i].candidates[0]);
-        let mut merged: Vec<(Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>, Vec<usize>)> = Vec::new();
+        let mut merged: Vec<Merged> = Vec::new();
         for (d, sp, side, a, rules) in voiced {
             if let Some(m) = merged.iter_mut().find(|m| m.2 == side && group(m.0.kind) == group(d.kind) && place_key(&m.0) == place_key(&d)) {
                 m.5.push(d.segment);
@@ -1184,7 +1441,20 @@ impl Doc<'_> {
             }
         }
         let rule = self.lex.actions.get(&c.trigger.to_lowercase()).map(|t| t.actor).unwrap_or(ActorRule::Subject);
+        // "X has not been taken", "has not fallen": the place is the subject; a force named
+        // before it is the attacker ("the enemy has wedged in, but the village has not been
+        // taken"), so the holder is its opponent, and with none named the speaker's side.
+        let negated_passive = c.kind == Kind::Control
+            && c.stance == Stance::Resisted
+            && c.trigger.to_lowercase().split_whitespace().any(|w| w == "not");
+        if negated_passive {
+            c.actor = subject.and_then(Side::opponent).or(speaker_side);
+            c.target = c.actor.and_then(Side::opponent);
+            return;
+        }
         let default = match (c.kind, c.modality, c.stance) {
+            // A side denies its opponent's gains, not its own.
+            (Kind::Control | Kind::Advance | Kind::Encirclement, Modality::Denied, Stance::Achieved) => speaker_side.and_then(Side::opponent),
             (Kind::WarCrimes, Modality::Denied, _) => speaker_side,
             (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
             (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
@@ -1199,6 +1469,19 @@ impl Doc<'_> {
         if c.target.is_none() && matches!(c.kind, Kind::Control | Kind::Advance | Kind::Encirclement) {
             c.target = c.actor.and_then(Side::opponent);
         }
+    }
+
+    /// The clause of a sentence that holds a denial cue or a label, if any.
+    fn denial_clause(&self, attributions: &[Attribution], toks: &[Token<'_>], segs: &[(usize, usize)]) -> Option<Span> {
+        let sentence = Span { start: toks.first()?.span.start, end: toks.last()?.span.end };
+        let at = attributions
+            .iter()
+            .find(|a| a.modality == CueModality::Denied && !a.negated)
+            .map(|a| a.cue)
+            .or_else(|| within(&self.denials, sentence).find(|d| *d.value == DenialPhrase::Label).map(|d| d.span))?;
+        segs.iter()
+            .map(|&(s, e)| Span { start: toks[s].span.start, end: toks[e - 1].span.end })
+            .find(|span| span.start <= at.start && at.start < span.end)
     }
 
     /// "Kyiv denied the claim": a denial with no action of its own denies the claim before it.
@@ -1217,22 +1500,44 @@ impl Doc<'_> {
                 let rest = &self.text[a.cue.end as usize..sentence.end as usize];
                 let next = rest.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
                 matches!(next.to_lowercase().as_str(), "it" | "this" | "that" | "them" | "these" | "those")
-            });
+            })
+            || {
+                // "This is not true," ...: a sentence or quotation that opens on a pointer.
+                let opening = sentence.slice(self.text).trim_start_matches(|c: char| !c.is_alphanumeric());
+                let first = opening.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                matches!(first.to_lowercase().as_str(), "it" | "this" | "that" | "these" | "those" | "such")
+            };
         let (which, how) = match (denial_cue, label) {
             (Some(i), _) => (i, "denial:anaphor"),
             (None, true) => (attributions.iter().position(|a| !a.negated)?, "denial:label"),
             (None, false) => return None,
         };
-        if !anaphor && !label {
+        // A label needs a pointer too: "reported demonstrably false information" or "fabricated
+        // successes" call nothing earlier false.
+        if !anaphor {
             return None;
         }
         let speaker = speakers[which].clone()?;
         let side = speaker.side?;
-        let ante = claims
+        // The claim denied: the other side's, of the last two paragraphs; a count when the
+        // denial speaks of a figure, else the weightiest (a capture before the losses claimed
+        // with it), the latest of equals.
+        let lower = sentence.slice(self.text).to_lowercase();
+        let of_count = ["figure", "number", "toll", "losses", "casualt"].iter().any(|w| lower.contains(w));
+        let weight = |c: &RawClaim| {
+            let counted = of_count && matches!(c.kind, Kind::Casualties | Kind::Civilians | Kind::Strike);
+            (!counted, priority(c.kind))
+        };
+        let window: Vec<&RawClaim> = claims
             .iter()
             .rev()
             .take_while(|c| c.paragraph + 2 >= paragraph)
-            .find(|c| c.side != side && c.side != Side::Other)
+            .filter(|c| c.side != side && c.side != Side::Other && c.modality != Modality::Denied)
+            .collect();
+        let ante = window
+            .iter()
+            .copied()
+            .min_by_key(|c| weight(c))
             .or_else(|| claims.iter().rev().take_while(|c| c.paragraph + 1 >= paragraph).next())?;
         let mut rules = vec![attributions[which].rule.to_string(), speaker.rule.clone(), how.to_string()];
         rules.push(format!("denial:refers-to:{}", ante.trigger));
@@ -1304,4 +1609,163 @@ pub fn kinds(claims: &[RawClaim]) -> HashMap<Kind, usize> {
         *out.entry(c.kind).or_default() += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, ArticleId, Claim, Kind, Modality, Side, Stance};
+
+    fn claims(outlet: &str, text: &str) -> Vec<Claim> {
+        let article = Article {
+            id: ArticleId("t".into()),
+            outlet: outlet.into(),
+            published: Some("2024-03-05".into()),
+            title: None,
+            url: None,
+            text: text.into(),
+            content_hash: String::new(),
+        };
+        crate::pipeline::analyze(&article, crate::pipeline::Rules::builtin())
+    }
+
+    fn place(c: &Claim) -> &str {
+        c.place.as_ref().map_or("", |p| p.name.as_str())
+    }
+
+    #[test]
+    fn a_form_of_take_right_before_a_place_is_a_capture() {
+        let got = claims("Reuters", "The governor said the claims about taking Bakhmut were false.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(place(c), "Bakhmut");
+        assert_eq!(c.modality, Modality::Denied);
+        let none = claims("Reuters", "Officials in Bakhmut said the talks took place on Monday.");
+        assert!(none.iter().all(|c| c.action.kind != Kind::Control), "{none:?}");
+    }
+
+    #[test]
+    fn a_settlement_beats_the_region_or_river_named_with_it() {
+        let got = claims("Reuters", "Russia's defence ministry said its forces had captured Donetsk Oblast's town of Marinka.");
+        assert_eq!(place(&got[0]), "Marinka");
+        let got = claims("Reuters", "Ukraine's military said its marines had crossed the Dnieper and advanced near Krynky.");
+        assert_eq!(place(&got[0]), "Krynky");
+    }
+
+    #[test]
+    fn the_town_is_the_town_the_article_is_about() {
+        let text = "Russia's defence ministry said its forces had captured Marinka. \
+                    Marinka had about 10,000 inhabitants, and Kurakhove lies to the west.\n\n\
+                    Ukrainian troops fled the town, the ministry said.";
+        let got = claims("Reuters", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(w), "Marinka");
+    }
+
+    #[test]
+    fn a_manner_frames_the_withdrawal_of_its_clause() {
+        let got = claims("Reuters", "A Ukrainian brigade spokesman said the unit withdrew from Marinka in good order.");
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert!(w.rules.iter().any(|r| r == "framing:orderly"), "{:?}", w.rules);
+        let alone = claims("Reuters", "The Ukrainian general staff said the operation near Marinka was going according to plan.");
+        assert!(alone.iter().all(|c| c.action.kind != Kind::Withdrawal), "{alone:?}");
+    }
+
+    #[test]
+    fn a_label_denies_only_its_own_clause() {
+        let text = "Denis Pushilin wrote that the Ukrainian claim was a lie and that Russian units remain in control of Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow);
+        assert_eq!(c.modality, Modality::Asserted);
+        assert_eq!(c.action.stance, Stance::Resisted);
+        assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn an_appositive_name_before_said_is_the_speaker_of_what_follows() {
+        let text = "Ukraine's army chief, General Oleksandr Syrskyi, said on Monday Ukrainian troops had advanced near Marinka.";
+        let got = claims("Reuters", text);
+        assert_eq!(got[0].side, Side::Kyiv, "{:?}", got[0].rules);
+        let text = "Russian troops have captured Marinka after weeks of fighting, Russia's defence ministry said.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Moscow);
+    }
+
+    #[test]
+    fn a_quotation_resumed_after_the_cue_is_the_same_speakers() {
+        let text = "Sergei Shoigu said the offensive went well.\n\n\"They pretend to have won\" in Marinka, Volodymyr Zelensky said on Monday, \"but our troops are holding out.\"";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
+        assert_eq!(c.side, Side::Kyiv);
+    }
+
+    #[test]
+    fn a_report_inside_a_report_has_its_own_speaker() {
+        let text = "The ISW said Wagner forces claimed to have captured territory near Marinka.";
+        let got = claims("Reuters", text);
+        assert_eq!(got[0].side, Side::Moscow, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_town_left_in_ruins_is_no_withdrawal() {
+        let got = claims("Reuters", "Russia's defence ministry said the fighting left the town strewn with bodies in Marinka.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
+    }
+
+    #[test]
+    fn troops_that_remain_in_a_place_hold_it() {
+        let got = claims("Reuters", "\"Our soldiers remain in Marinka,\" the Ukrainian general staff said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!((c.action.stance, c.side), (Stance::Resisted, Side::Kyiv));
+        let got = claims("Reuters", "Ukraine's general staff said the Marinka area remains the focus of Russian attacks by troops.");
+        assert!(got.iter().all(|c| c.action.trigger != "remains"), "{got:?}");
+    }
+
+    #[test]
+    fn a_denial_clause_denies_the_weightiest_earlier_claim() {
+        let text = "Sergei Shoigu said Russian troops had captured Marinka and that Ukraine had lost 900 soldiers there.\n\n\
+                    Ukraine's general staff denied the claim and said its troops were holding out in Marinka.";
+        let got = claims("Reuters", text);
+        let d = got.iter().find(|c| c.modality == Modality::Denied).expect("a denial");
+        assert_eq!((d.side, d.action.kind), (Side::Kyiv, Kind::Control));
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.action.stance == Stance::Resisted));
+    }
+
+    #[test]
+    fn a_label_with_nothing_to_point_at_denies_nothing() {
+        let text = "Sergei Shoigu said Russian troops had captured Marinka.\n\n\
+                    A Ukrainian blogger who has spread false information before wrote about the town.";
+        assert!(claims("Reuters", text).iter().all(|c| c.modality != Modality::Denied));
+    }
+
+    #[test]
+    fn a_region_named_alone_gives_way_to_the_article_town_inside_it() {
+        let text = "Russia's defence ministry said its forces had captured Marinka.\n\n\
+                    Marinka lay in ruins.\n\n\
+                    Ukraine's general staff said its troops had pulled back in Donetsk Oblast.";
+        let got = claims("Reuters", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(w), "Marinka");
+    }
+
+    #[test]
+    fn an_order_from_a_side_is_its_claim_and_no_mere_intention() {
+        let got = claims("Reuters", "Russian Defence Minister Sergei Shoigu ordered his troops to withdraw from Marinka.");
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!((w.side, w.action.stance), (Side::Moscow, Stance::Achieved));
+    }
+
+    #[test]
+    fn speakers_behind_relative_clauses_and_statements_by() {
+        let text = "Ukraine's Khortytsia group, which commands troops in the east, said its units had withdrawn from Marinka.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Kyiv);
+        let text = "Ukrainian forces have withdrawn from Marinka, according to a statement by the Khortytsia group.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Kyiv);
+    }
+
+    #[test]
+    fn a_place_not_taken_is_held_against_the_attacker_named_before() {
+        let text = "\"The enemy has entered Marinka, but the town has not been taken,\" Denis Pushilin said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
 }

@@ -36,7 +36,8 @@ impl Folded {
                             pushed = true;
                         }
                     }
-                    if !pushed {
+                    // A lone combining mark (an accent on an ASCII letter) is dropped too.
+                    if !pushed && !unicode_normalization::char::is_combining_mark(c) {
                         text.push(c);
                     }
                 }
@@ -114,7 +115,7 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
                     j += 1;
                 } else if is_inner_joiner(cj) && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric()) {
                     j += 2;
-                } else if cj == '.' && j == i + 1 && c.is_uppercase() {
+                } else if cj == '.' && chars[j - 1].1.is_uppercase() && (j == i + 1 || chars[j - 2].1 == '.') {
                     // An initial or a dotted abbreviation ("U.S."): keep the period with it.
                     j += 1;
                     break;
@@ -153,11 +154,8 @@ pub fn quotes(text: &str, paragraph: Span) -> Vec<Span> {
     for (i, c) in body.char_indices() {
         let at = base + i;
         match c {
-            '\u{201c}' | '\u{00ab}' | '\u{201e}' => {
-                if open.is_none() {
-                    open = Some(at);
-                }
-            }
+            '\u{201c}' | '\u{00ab}' | '\u{201e}' if open.is_none() => open = Some(at),
+            '\u{201c}' | '\u{00ab}' | '\u{201e}' => {}
             '\u{201d}' | '\u{00bb}' => {
                 if let Some(s) = open.take() {
                     out.push(Span::new(s, at + c.len_utf8()));
