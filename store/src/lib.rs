@@ -242,7 +242,16 @@ impl Store {
             .flush_every_ms(Some(1000));
         // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged
         // store must be a message, not a crash, so the panic is caught here.
-        let opened = catch_unwind(AssertUnwindSafe(|| config.open()));
+        // sled takes its own file lock too; like ours, it may be held for a moment by a forked
+        // child of a process that just released it, so a busy lock is retried briefly.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        let mut opened = catch_unwind(AssertUnwindSafe(|| config.open()));
+        while matches!(&opened, Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock"))
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(25));
+            opened = catch_unwind(AssertUnwindSafe(|| config.open()));
+        }
         let db = match opened {
             Ok(Ok(db)) => db,
             Ok(Err(sled::Error::Corruption { .. })) => {
