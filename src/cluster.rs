@@ -112,6 +112,99 @@ pub fn is_territorial(kind: Kind) -> bool {
     matches!(kind, Kind::Control | Kind::Advance | Kind::Encirclement | Kind::Withdrawal | Kind::Surrender)
 }
 
+/// Two claims from different articles whose words are at least this alike (Sørensen–Dice
+/// over character bigrams of their normalized text) are copies of one story.
+pub const ECHO_SIMILARITY: f64 = 0.8;
+
+fn echo_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Word trigrams of a normalized text, hashed, sorted and deduplicated.
+fn trigrams(text: &str) -> Vec<u64> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<u64> = words.windows(3).map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes())).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Groups an event's claims that are copies of one wire story: the same side, different
+/// articles, near-identical words. Each group is ordered by day then id, so its first claim is
+/// the earliest carrier; claims without a copy are in no group.
+///
+/// Only claims sharing a word trigram are compared (an inverted index over trigrams), so an
+/// event of many distinct claims costs little; candidates are then compared with strsim.
+pub fn echoes(claims: &[&Claim]) -> Vec<Vec<ClaimId>> {
+    let texts: Vec<String> = claims.iter().map(|c| echo_text(&c.text)).collect();
+    let grams: Vec<Vec<u64>> = texts.iter().map(|t| trigrams(t)).collect();
+    let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    for (i, g) in grams.iter().enumerate() {
+        for h in g {
+            index.entry(*h).or_default().push(i);
+        }
+    }
+    let mut shared: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for list in index.values() {
+        // A trigram in very many claims is boilerplate phrasing ("the ministry said"), not
+        // evidence of copying.
+        if list.len() > 64 {
+            continue;
+        }
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                *shared.entry((i, j)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut candidates: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&((i, j), n)| n * 2 >= grams[i].len().min(grams[j].len()))
+        .map(|(pair, _)| pair)
+        .collect();
+    candidates.sort_unstable();
+    for (i, j) in candidates {
+        let (a, b) = (claims[i], claims[j]);
+        if a.id.article == b.id.article || a.side != b.side {
+            continue;
+        }
+        if strsim::sorensen_dice(&texts[i], &texts[j]) >= ECHO_SIMILARITY {
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<&Claim>> = std::collections::BTreeMap::new();
+    for i in 0..claims.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(claims[i]);
+    }
+    let mut out: Vec<Vec<ClaimId>> = groups
+        .into_values()
+        .filter(|g| g.len() > 1)
+        .map(|mut g| {
+            g.sort_by(|a, b| (a.day, &a.id).cmp(&(b.day, &b.id)));
+            g.into_iter().map(|c| c.id.clone()).collect()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +224,39 @@ mod tests {
     #[test]
     fn undated_claims_are_one_event_after_the_dated_ones() {
         assert_eq!(partition(&[5, 6, UNDATED, UNDATED]), vec![0..2, 2..4]);
+    }
+
+    fn claim(article: &str, day: i32, text: &str) -> Claim {
+        use crate::model::*;
+        Claim {
+            id: ClaimId { article: ArticleId(article.into()), seq: 0 },
+            span: Span::default(),
+            text: text.into(),
+            sentence: Span::default(),
+            speaker: None,
+            side: Side::Moscow,
+            modality: Modality::Asserted,
+            cue: None,
+            action: Action { kind: Kind::Control, stance: Stance::Achieved, actor: None, trigger: String::new(), trigger_span: Span::default(), negated: false },
+            place: None,
+            event_day: None,
+            day: Some(Day(day)),
+            quantity: None,
+            verification: None,
+            rules: vec![],
+        }
+    }
+
+    #[test]
+    fn copies_of_one_wire_story_are_one_echo_group_earliest_first() {
+        let a = claim("wire", 10, "The defence ministry said its forces had taken full control of the town on Friday.");
+        let b = claim("copy1", 11, "The defence ministry said its forces had taken full control of the town on Friday, the agency reported.");
+        let c = claim("copy2", 10, "The Defence Ministry said its forces had taken full control of the town on Friday");
+        let other = claim("other", 10, "Ukraine said its troops were still holding positions in the north of the town.");
+        let groups = echoes(&[&b, &other, &c, &a]);
+        assert_eq!(groups.len(), 1);
+        let ids: Vec<&str> = groups[0].iter().map(|c| c.article.0.as_str()).collect();
+        assert_eq!(ids, vec!["copy2", "wire", "copy1"]);
     }
 
     proptest! {
