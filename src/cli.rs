@@ -35,6 +35,10 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// One self-contained page with a map and a timeline.
+    Html,
+    /// Comma-separated rows (outlet comparisons).
+    Csv,
 }
 
 /// What to do with a bad input in a batch.
@@ -473,25 +477,27 @@ fn open_for_reading(config: &Config) -> Result<Db> {
     Ok(db)
 }
 
-fn render(views: &[report::EventView], format: Format) -> String {
-    match format {
+fn render(db: &Db, views: &[report::EventView], format: Format) -> Result<String> {
+    Ok(match format {
         Format::Text => report::render_text(views),
         Format::Markdown => report::render_markdown(views),
         Format::Json => report::render_json(views),
-    }
+        Format::Html => report::html::render_report(db, views)?,
+        Format::Csv => return Err(Error::Usage("CSV is a format of `rift compare`; the report comes as text, markdown, json or html".into())),
+    })
 }
 
 /// `rift report`: the conflict report.
 pub fn report(config: &Config, format: Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
     let db = open_for_reading(config)?;
-    let views = report::load(&db, filter)?;
-    write_out(output, &render(&views, format))
+    let views = report::load(&db, config.rules.lexicons, filter)?;
+    write_out(output, &render(&db, &views, format)?)
 }
 
 /// `rift events`: every event, one line each.
 pub fn events(config: &Config, format: Format, filter: &Filter) -> Result<()> {
     let db = open_for_reading(config)?;
-    let views = report::load(&db, filter)?;
+    let views = report::load(&db, config.rules.lexicons, filter)?;
     let text = match format {
         Format::Json => report::render_json(&views),
         _ => report::render_events(&views),
@@ -502,9 +508,10 @@ pub fn events(config: &Config, format: Format, filter: &Filter) -> Result<()> {
 /// `rift show EVENT`.
 pub fn show(config: &Config, id: &str, format: Format) -> Result<()> {
     let db = open_for_reading(config)?;
-    let view = report::show(&db, id)?;
+    let view = report::show(&db, config.rules.lexicons, id)?;
     let text = match format {
         Format::Json => report::render_json(std::slice::from_ref(&view)),
+        Format::Html => report::html::render_report(&db, std::slice::from_ref(&view))?,
         _ => report::render_show(&view),
     };
     write_out(None, &text)
@@ -513,11 +520,14 @@ pub fn show(config: &Config, id: &str, format: Format) -> Result<()> {
 /// `rift compare A B`.
 pub fn compare(config: &Config, a: &str, b: &str, format: Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
     let db = open_for_reading(config)?;
-    let cmp = report::compare(&db, a, b, filter)?;
+    let lex = config.rules.lexicons;
+    let cmp = report::compare(&db, lex, a, b, filter)?;
     let text = match format {
-        Format::Text => report::render_compare_text(&cmp),
-        Format::Markdown => report::render_compare_markdown(&cmp),
-        Format::Json => report::render_compare_json(&cmp),
+        Format::Text => report::compare::render_text(&cmp),
+        Format::Markdown => report::compare::render_markdown(&cmp),
+        Format::Json => report::compare::render_json(&cmp),
+        Format::Csv => report::compare::render_csv(&cmp),
+        Format::Html => report::html::render_compare(&db, lex, &cmp, filter)?,
     };
     write_out(output, &text)
 }
@@ -620,8 +630,8 @@ pub fn demo(config: &Config, format: Format) -> Result<()> {
         if !config.quiet {
             eprintln!("rift demo: {n} articles from {what}, in a temporary store");
         }
-        let views = report::load(&db, &Filter::default())?;
-        write_out(None, &render(&views, format))
+        let views = report::load(&db, config.rules.lexicons, &Filter::default())?;
+        write_out(None, &render(&db, &views, format)?)
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result

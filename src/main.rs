@@ -22,10 +22,12 @@ Examples:
   rift watch incoming/                       keep the store current as files appear
   rift report                                contested events, as text
   rift report --format json -o report.json   the report in spec/formats.md's JSON
+  rift report --format html -o report.html   one page with a map and a timeline
   rift report --place Bakhmut --since 2023-01-01 --kind control
   rift events                                every event, one line each
   rift show soledar-control-2023-01-10       one event with every claim and its provenance
-  rift compare Reuters TASS                  what each outlet covered, and whose voices
+  rift compare Reuters TASS                  coverage, voices, framing and echoes of two outlets
+  rift compare Reuters TASS --format csv     ... as spreadsheet rows
   rift --store /tmp/s.db report              any command on another store (or RIFT_STORE=...)
   rift verify                                check the store; rift export > all.jsonl saves it
 
@@ -193,6 +195,10 @@ enum FormatArg {
     Text,
     Markdown,
     Json,
+    /// One self-contained page with a map and a timeline.
+    Html,
+    /// Rows for a spreadsheet (compare only).
+    Csv,
 }
 
 impl From<FormatArg> for Format {
@@ -201,6 +207,8 @@ impl From<FormatArg> for Format {
             FormatArg::Text => Format::Text,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }

@@ -506,9 +506,14 @@ impl Lexicons {
         let lower = written.trim().to_lowercase();
         let bracket = lower.rsplit_once('(').and_then(|(_, b)| b.strip_suffix(')'));
         if let Some(inner) = bracket {
+            // "(Reuters)", "(Philenews, Reuters)", "(Reuters video)": the wire may come with
+            // other words, so every leading run of a part's words is tried.
             for part in inner.split([',', ';']).map(str::trim).rev() {
-                if let Some(o) = self.outlets.get(part) {
-                    return Some(o);
+                let words: Vec<&str> = part.split_whitespace().collect();
+                for n in (1..=words.len()).rev() {
+                    if let Some(o) = self.outlets.get(&words[..n].join(" ")) {
+                        return Some(o);
+                    }
                 }
             }
         }
@@ -556,6 +561,7 @@ mod tests {
     fn outlets_are_known_under_their_variants_and_wire_brackets() {
         let lex = Lexicons::builtin();
         assert_eq!(lex.outlet("Devdiscourse (Reuters)").unwrap().canonical, "Reuters");
+        assert_eq!(lex.outlet("Yahoo News (Reuters video)").unwrap().canonical, "Reuters");
         assert_eq!(lex.outlet("UrduPoint (Sputnik)").unwrap().state, Some(Side::Moscow));
         assert_eq!(lex.outlet("TASS").unwrap().state, Some(Side::Moscow));
         assert_eq!(lex.outlet("Ukrinform (via MENAFN)").unwrap().state, Some(Side::Kyiv));

@@ -4,6 +4,7 @@
 mod common;
 
 mod bad_input;
+mod browser;
 mod commands;
 mod durability;
 mod gold;

@@ -1,0 +1,383 @@
+//! Reports: read-only views over the store.
+//!
+//! `load` turns stored events into [`EventView`]s: each claim with its article's outlet (as
+//! the outlet registry knows it), date, title, link and sentence, whether it echoes another
+//! outlet's copy of the same story, and the verification notes beside it. The renderers are
+//! split by what they produce: [`conflicts`] (the conflict report as text and Markdown, the
+//! event list, one event in full), [`json`] (the JSON of `spec/formats.md`), [`compare`] (two
+//! outlets side by side) and [`html`] (a self-contained page with a map and a timeline).
+//!
+//! Invariant: nothing here writes to the store.
+
+pub mod compare;
+pub mod conflicts;
+pub mod html;
+pub mod json;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicons;
+use crate::model::{Article, ArticleId, Claim, ClaimId, Day, Event, EventId, Kind, Side, Status};
+use crate::normalize::parse_published;
+
+pub use compare::{Comparison, compare};
+pub use conflicts::{disputed, render_events, render_markdown, render_show, render_text};
+pub use json::render_json;
+
+/// Which events a report covers.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// A place name in any spelling the gazetteer knows, or a name as written.
+    pub place: Option<String>,
+    pub since: Option<Day>,
+    pub until: Option<Day>,
+    /// Only events with a claim from this outlet (any of its name variants).
+    pub outlet: Option<String>,
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    /// Include events whose claims are all third-party or outlet narration.
+    pub all: bool,
+}
+
+/// Where a claim's copy of a wire story stands among the outlets that carried it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Echo {
+    /// The earliest carrier's claim.
+    pub first: ClaimId,
+    pub first_outlet: String,
+    /// This claim's place among the carriers (0 is the first) and how many there are.
+    pub position: usize,
+    pub carriers: usize,
+    /// Minutes after the first carrier published, when both give a time.
+    pub lag_minutes: Option<i64>,
+}
+
+/// A claim with what a reader needs beside it.
+#[derive(Debug, Clone)]
+pub struct ClaimView {
+    pub claim: Claim,
+    /// The outlet's canonical name ("Reuters" for "Devdiscourse (Reuters)").
+    pub outlet: String,
+    /// The outlet as the article names it.
+    pub outlet_written: String,
+    /// The outlet's country and whether it is a side's state media, from the registry.
+    pub outlet_country: Option<&'static str>,
+    pub state_media: Option<Side>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub sentence: String,
+    pub verification: Option<String>,
+    /// Other ids carrying exactly this article's content.
+    pub copies: Vec<ArticleId>,
+    pub echo: Option<Echo>,
+}
+
+impl ClaimView {
+    /// The publication date, `YYYY-MM-DD`, or "undated".
+    pub fn date(&self) -> &str {
+        self.published.as_deref().and_then(|p| p.get(..10)).unwrap_or("undated")
+    }
+
+    /// True when the claim is a later outlet's copy of a story another outlet carried first.
+    pub fn is_echo(&self) -> bool {
+        self.echo.as_ref().is_some_and(|e| e.position > 0)
+    }
+}
+
+/// An event with its claims, ready to render.
+#[derive(Debug, Clone)]
+pub struct EventView {
+    pub event: Event,
+    pub claims: Vec<ClaimView>,
+}
+
+impl EventView {
+    pub fn side_claims(&self, side: Side) -> impl Iterator<Item = &ClaimView> {
+        self.claims.iter().filter(move |c| c.claim.side == side)
+    }
+
+    /// The side's accounts counting every echoed wire story once.
+    pub fn independent(&self, side: Side) -> usize {
+        self.side_claims(side).filter(|c| !c.is_echo()).count()
+    }
+
+    fn has_sided_claim(&self) -> bool {
+        self.claims.iter().any(|c| c.claim.side != Side::Other)
+    }
+
+    pub fn claim(&self, id: &ClaimId) -> Option<&ClaimView> {
+        self.claims.iter().find(|c| &c.claim.id == id)
+    }
+}
+
+/// Loads articles once per report.
+struct Catalog<'a> {
+    db: &'a Db,
+    lex: &'a Lexicons,
+    articles: HashMap<ArticleId, Article>,
+    copies: HashMap<ArticleId, Vec<ArticleId>>,
+}
+
+/// A publication time in minutes: exact for timestamps, else the day's start, with whether it
+/// was exact.
+fn publication_minutes(published: Option<&str>) -> Option<(i64, bool)> {
+    let p = published?;
+    if let Ok(ts) = p.parse::<jiff::Timestamp>() {
+        return Some((ts.as_second() / 60, true));
+    }
+    parse_published(p).map(|d| (i64::from(d.0) * 24 * 60, false))
+}
+
+/// The lag between two publications: minutes when both give a time, else whole days.
+fn lag_between(first: Option<&str>, later: Option<&str>) -> Option<i64> {
+    let ((f, f_exact), (l, l_exact)) = (publication_minutes(first)?, publication_minutes(later)?);
+    if f_exact && l_exact { Some(l - f) } else { Some((l.div_euclid(1440) - f.div_euclid(1440)) * 1440) }
+}
+
+impl<'a> Catalog<'a> {
+    fn new(db: &'a Db, lex: &'a Lexicons) -> Self {
+        Catalog { db, lex, articles: HashMap::new(), copies: HashMap::new() }
+    }
+
+    fn article(&mut self, id: &ArticleId) -> Result<&Article> {
+        if !self.articles.contains_key(id) {
+            let a = self
+                .db
+                .article(id)?
+                .ok_or_else(|| Error::NotFound(format!("article {id} is referenced but not stored; run `rift verify`")))?;
+            self.articles.insert(id.clone(), a);
+        }
+        Ok(&self.articles[id])
+    }
+
+    fn view(&mut self, event: Event) -> Result<EventView> {
+        let mut claims = Vec::with_capacity(event.claims.len());
+        for id in &event.claims {
+            let Some(claim) = self.db.claim(id)? else {
+                return Err(Error::NotFound(format!("claim {id} of event {} is missing; run `rift verify`", event.id)));
+            };
+            if !self.copies.contains_key(&id.article) {
+                let copies = self.db.copies_of(&id.article)?;
+                self.copies.insert(id.article.clone(), copies);
+            }
+            let copies = self.copies[&id.article].clone();
+            let lex = self.lex;
+            let article = self.article(&id.article)?;
+            let registry = lex.outlet(&article.outlet);
+            claims.push(ClaimView {
+                sentence: claim.sentence.slice(&article.text).to_string(),
+                verification: claim.verification_span().map(|s| s.slice(&article.text).to_string()),
+                outlet: lex.outlet_name(&article.outlet),
+                outlet_written: article.outlet.clone(),
+                outlet_country: registry.map(|o| o.country),
+                state_media: registry.and_then(|o| o.state),
+                published: article.published.clone(),
+                title: article.title.clone(),
+                url: article.url.clone(),
+                copies,
+                echo: None,
+                claim,
+            });
+        }
+        // Echo positions, from the event's groups. A group is stored in day order; here the
+        // carriers of one day are put in the order of their publication times where the
+        // articles give them, so "who said it first" is as exact as the sources allow.
+        let index: HashMap<ClaimId, usize> = claims.iter().enumerate().map(|(i, c)| (c.claim.id.clone(), i)).collect();
+        for group in &event.echoes {
+            let mut members: Vec<usize> = group.iter().filter_map(|id| index.get(id).copied()).collect();
+            members.sort_by_key(|&i| (publication_minutes(claims[i].published.as_deref()).map(|(m, _)| m), claims[i].claim.id.clone()));
+            let Some(&first_i) = members.first() else { continue };
+            let first = claims[first_i].claim.id.clone();
+            let first_outlet = claims[first_i].outlet.clone();
+            let first_published = claims[first_i].published.clone();
+            for (position, &i) in members.iter().enumerate() {
+                let lag = lag_between(first_published.as_deref(), claims[i].published.as_deref());
+                claims[i].echo = Some(Echo {
+                    first: first.clone(),
+                    first_outlet: first_outlet.clone(),
+                    position,
+                    carriers: members.len(),
+                    lag_minutes: lag,
+                });
+            }
+        }
+        claims.sort_by(|a, b| (a.claim.day, &a.claim.id).cmp(&(b.claim.day, &b.claim.id)));
+        Ok(EventView { event, claims })
+    }
+}
+
+fn place_matches(event: &Event, wanted: &str, gaz: &Gazetteer) -> bool {
+    let Some(place) = &event.place else { return false };
+    if place.name.eq_ignore_ascii_case(wanted) || place.surface.eq_ignore_ascii_case(wanted) {
+        return true;
+    }
+    let ids = gaz.lookup(wanted);
+    place.id.is_some_and(|id| ids.contains(&id))
+}
+
+/// True when an outlet as written is the outlet a user named (any variant of it).
+pub fn outlet_matches(lex: &Lexicons, written: &str, wanted: &str) -> bool {
+    let canonical = lex.outlet_name(written);
+    let wanted_canonical = lex.outlet_name(wanted);
+    canonical.eq_ignore_ascii_case(&wanted_canonical) || written.to_lowercase().contains(&wanted.to_lowercase())
+}
+
+fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::Contested => 0,
+        Status::Corroborated => 1,
+        Status::OneSided => 2,
+    }
+}
+
+/// The events a filter selects, with their claims, in report order: contested first, then
+/// corroborated, then one-sided; within each, by first day and id.
+pub fn load(db: &Db, lex: &Lexicons, filter: &Filter) -> Result<Vec<EventView>> {
+    let gaz = Gazetteer::builtin();
+    let mut catalog = Catalog::new(db, lex);
+    let mut out = Vec::new();
+    for event in db.events()? {
+        let event = event?;
+        if filter.kind.is_some_and(|k| k != event.kind) || filter.status.is_some_and(|s| s != event.status) {
+            continue;
+        }
+        if filter.place.as_deref().is_some_and(|p| !place_matches(&event, p, gaz)) {
+            continue;
+        }
+        if filter.since.is_some_and(|since| event.last_day.is_none_or(|d| d < since)) {
+            continue;
+        }
+        if filter.until.is_some_and(|until| event.first_day.is_none_or(|d| d > until)) {
+            continue;
+        }
+        let view = catalog.view(event)?;
+        if !filter.all && !view.has_sided_claim() {
+            continue;
+        }
+        if filter.outlet.as_deref().is_some_and(|o| !view.claims.iter().any(|c| outlet_matches(lex, &c.outlet_written, o))) {
+            continue;
+        }
+        out.push(view);
+    }
+    out.sort_by(|a, b| {
+        (status_rank(a.event.status), a.event.first_day.map_or(i32::MAX, |d| d.0), &a.event.id)
+            .cmp(&(status_rank(b.event.status), b.event.first_day.map_or(i32::MAX, |d| d.0), &b.event.id))
+    });
+    Ok(out)
+}
+
+/// One event in full.
+pub fn show(db: &Db, lex: &Lexicons, id: &str) -> Result<EventView> {
+    let event = db.event(&EventId(id.to_string()))?.ok_or_else(|| Error::NotFound(format!("no event `{id}` (see `rift events`)")))?;
+    Catalog::new(db, lex).view(event)
+}
+
+/// Parses a `--since`/`--until` value.
+pub fn parse_day(text: &str) -> Option<Day> {
+    parse_published(text)
+}
+
+// Labels shared by the renderers.
+
+pub(crate) fn dates(event: &Event) -> String {
+    match (event.first_day, event.last_day) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => a.to_string(),
+        _ => "undated".to_string(),
+    }
+}
+
+pub(crate) fn place_label(event: &Event) -> String {
+    event.place.as_ref().map_or_else(|| "(no place)".to_string(), |p| p.name.clone())
+}
+
+pub(crate) fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::WarCrimes => "war crimes",
+        other => other.as_str(),
+    }
+}
+
+pub(crate) fn speaker_label(c: &Claim) -> String {
+    match &c.speaker {
+        Some(s) => match &s.resolved {
+            Some(r) if !s.text.eq_ignore_ascii_case(r) && s.text.split_whitespace().count() <= 2 => format!("{} ({r})", s.text),
+            _ => s.text.clone(),
+        },
+        None => "(the outlet's own voice)".to_string(),
+    }
+}
+
+/// How a claim is put: "stated", "claimed" (a distancing cue), "denied", "unverified".
+pub(crate) fn hedge_label(c: &Claim) -> &'static str {
+    match c.modality {
+        crate::model::Modality::Denied => "denied",
+        crate::model::Modality::Unverified => "unverified",
+        crate::model::Modality::Asserted if is_hedged(c) => "claimed",
+        crate::model::Modality::Asserted => "stated",
+    }
+}
+
+/// True when the reporting cue keeps the reporter's distance ("claimed", "alleged").
+pub(crate) fn is_hedged(c: &Claim) -> bool {
+    c.cue.as_deref().is_some_and(|q| {
+        let q = q.to_lowercase();
+        q.starts_with("claim") || q.starts_with("alleg") || q.starts_with("purport")
+    })
+}
+
+pub(crate) fn stance_label(s: crate::model::Stance) -> &'static str {
+    match s {
+        crate::model::Stance::Achieved => "achieved",
+        crate::model::Stance::Resisted => "resisted",
+        crate::model::Stance::Ongoing => "ongoing",
+    }
+}
+
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "12 min", "3 h", "2 days"; "the same day" when only dates are known.
+pub(crate) fn lag_label(minutes: i64) -> String {
+    match minutes {
+        0 => "at the same time or the same day".to_string(),
+        m if m < 60 => format!("{m} min"),
+        m if m < 48 * 60 => format!("{} h", m / 60),
+        m => format!("{} days", m / (24 * 60)),
+    }
+}
+
+/// Why an event has its status, in words.
+pub(crate) fn status_reason(view: &EventView) -> String {
+    let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &view.event.conflicts {
+        *rules.entry(c.rule.as_str()).or_default() += 1;
+    }
+    match view.event.status {
+        Status::Contested => rules
+            .iter()
+            .map(|(r, n)| format!("{r} ({n} pair{})", if *n == 1 { "" } else { "s" }))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Status::Corroborated => "both sides' accounts, and no rule finds them incompatible".to_string(),
+        Status::OneSided => "accounts from one side only".to_string(),
+    }
+}
+
+/// Each side's numbers for the same thing, for showing side by side: (side, count text, speaker,
+/// outlet) for every claim with a quantity.
+pub(crate) fn quantities(view: &EventView) -> Vec<(Side, String, String, String)> {
+    view.claims
+        .iter()
+        .filter(|c| !c.is_echo())
+        .filter_map(|c| {
+            c.claim.quantity.as_ref().map(|q| (c.claim.side, one_line(&q.text), speaker_label(&c.claim), c.outlet.clone()))
+        })
+        .collect()
+}
