@@ -88,7 +88,12 @@ fn compare_lists_shared_and_exclusive_coverage() {
     let out = rift(&store, &["compare", "Reuters", "TASS"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("Both covered") && text.contains("Only Reuters covered") && text.contains("Only TASS covered"), "{text}");
+    for part in ["1. Coverage", "Both covered", "Only Reuters (", "Only TASS (", "2. Voices", "3. Framing", "4. Echoes", "moscow's state media"] {
+        assert!(text.contains(part), "`{part}` missing from:\n{text}");
+    }
+    let csv = stdout(&rift(&store, &["compare", "Reuters", "TASS", "--format", "csv"]));
+    assert!(csv.starts_with("event,place,kind,dates,status,covered_by,"));
+    assert!(csv.lines().skip(1).all(|l| l.split(',').count() >= 12), "{csv}");
     let unknown = rift(&store, &["compare", "Reuters", "Nobody Weekly"]);
     assert_eq!(unknown.status.code(), Some(6));
     assert!(stderr(&unknown).contains("stored outlets:"));
