@@ -572,6 +572,26 @@ pub fn export(config: &Config, output: Option<&Path>) -> Result<usize> {
     Ok(n)
 }
 
+/// `rift generate`: a synthetic corpus as JSON Lines, streamed (any size, bounded memory).
+pub fn generate(count: usize, seed: u64, output: Option<&Path>) -> Result<()> {
+    let name = output.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+    let mut out: Box<dyn Write> = match output {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|source| Error::Io { path: p.to_path_buf(), source })?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    for a in crate::generate::articles(seed, count) {
+        let line = serde_json::json!({"id": a.id.0, "outlet": a.outlet, "published": a.published, "title": a.title, "url": a.url, "text": a.text});
+        match writeln!(out, "{line}") {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            other => other.map_err(|source| Error::Io { path: name.clone(), source })?,
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|source| Error::Io { path: name, source }),
+    }
+}
+
 /// `rift verify`: checks the store's integrity and says what is wrong.
 pub fn verify(config: &Config) -> Result<()> {
     let db = Db::open_existing(&config.store, &config.holder)?;

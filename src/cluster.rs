@@ -112,25 +112,26 @@ pub fn is_territorial(kind: Kind) -> bool {
     matches!(kind, Kind::Control | Kind::Advance | Kind::Encirclement | Kind::Withdrawal | Kind::Surrender)
 }
 
-/// Two claims from different articles whose words are at least this alike (Sørensen–Dice
-/// over character bigrams of their normalized text) are copies of one story.
-pub const ECHO_SIMILARITY: f64 = 0.8;
+/// Two claims from different articles whose word trigrams overlap at least this much
+/// (Jaccard: shared over all) are copies of one story.
+pub const ECHO_SIMILARITY: f64 = 0.7;
 
-fn echo_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-/// Word trigrams of a normalized text, hashed, sorted and deduplicated.
+/// Word trigrams of a claim's text (lower-cased, punctuation dropped), hashed, sorted and
+/// deduplicated.
 fn trigrams(text: &str) -> Vec<u64> {
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut out: Vec<u64> = words.windows(3).map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes())).collect();
+    let words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for c in w.chars().flat_map(char::to_lowercase) {
+                let mut buf = [0u8; 4];
+                h.update(c.encode_utf8(&mut buf).as_bytes());
+            }
+            h.digest()
+        })
+        .collect();
+    let mut out: Vec<u64> = words.windows(3).map(|w| w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -141,10 +142,9 @@ fn trigrams(text: &str) -> Vec<u64> {
 /// the earliest carrier; claims without a copy are in no group.
 ///
 /// Only claims sharing a word trigram are compared (an inverted index over trigrams), so an
-/// event of many distinct claims costs little; candidates are then compared with strsim.
+/// event of many distinct claims costs little.
 pub fn echoes(claims: &[&Claim]) -> Vec<Vec<ClaimId>> {
-    let texts: Vec<String> = claims.iter().map(|c| echo_text(&c.text)).collect();
-    let grams: Vec<Vec<u64>> = texts.iter().map(|t| trigrams(t)).collect();
+    let grams: Vec<Vec<u64>> = claims.iter().map(|c| trigrams(&c.text)).collect();
     let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
     for (i, g) in grams.iter().enumerate() {
         for h in g {
@@ -153,8 +153,8 @@ pub fn echoes(claims: &[&Claim]) -> Vec<Vec<ClaimId>> {
     }
     let mut shared: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     for list in index.values() {
-        // A trigram in very many claims is boilerplate phrasing ("the ministry said"), not
-        // evidence of copying.
+        // A trigram in very many claims is stock phrasing ("the ministry said"), not evidence
+        // of copying.
         if list.len() > 64 {
             continue;
         }
@@ -172,21 +172,22 @@ pub fn echoes(claims: &[&Claim]) -> Vec<Vec<ClaimId>> {
         }
         i
     }
-    let mut candidates: Vec<(usize, usize)> = shared
+    let mut pairs: Vec<(usize, usize)> = shared
         .into_iter()
-        .filter(|&((i, j), n)| n * 2 >= grams[i].len().min(grams[j].len()))
+        .filter(|&((i, j), n)| {
+            let union = grams[i].len() + grams[j].len() - n;
+            union > 0 && n as f64 / union as f64 >= ECHO_SIMILARITY
+        })
         .map(|(pair, _)| pair)
         .collect();
-    candidates.sort_unstable();
-    for (i, j) in candidates {
+    pairs.sort_unstable();
+    for (i, j) in pairs {
         let (a, b) = (claims[i], claims[j]);
         if a.id.article == b.id.article || a.side != b.side {
             continue;
         }
-        if strsim::sorensen_dice(&texts[i], &texts[j]) >= ECHO_SIMILARITY {
-            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-            parent[ri.max(rj)] = ri.min(rj);
-        }
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        parent[ri.max(rj)] = ri.min(rj);
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<&Claim>> = std::collections::BTreeMap::new();
     for i in 0..claims.len() {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod fixtures;
 pub mod gazetteer;
+pub mod generate;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -137,6 +137,17 @@ enum Command {
     },
     /// Check the store's integrity and say what is wrong (exit code 4 when something is).
     Verify,
+    /// Write a synthetic corpus for benchmarks as JSON Lines: articles from rift's own
+    /// templates about real front-line places, deterministic from the seed.
+    Generate {
+        /// How many articles.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug, Default)]
@@ -282,6 +293,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::export(&config, output.as_deref())?;
         }
         Command::Verify => cli::verify(&config)?,
+        Command::Generate { count, seed, output } => cli::generate(count, seed, output.as_deref())?,
     }
     Ok(())
 }
