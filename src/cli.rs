@@ -183,8 +183,13 @@ impl<'a> Writer<'a> {
     }
 
     fn add(&mut self, article: Article) -> Result<()> {
+        let claims = pipeline::analyze(&article, self.config.rules);
+        self.add_analyzed(article, claims)
+    }
+
+    fn add_analyzed(&mut self, article: Article, claims: Vec<crate::model::Claim>) -> Result<()> {
         let outlet = article.outlet.clone();
-        let outcome = pipeline::ingest(self.db, article, self.config.rules)?;
+        let outcome = pipeline::apply(self.db, article, claims, self.config.rules)?;
         self.pending.push((outcome, outlet));
         self.bar.inc(1);
         if self.pending.len() >= FLUSH_EVERY || self.last_flush.elapsed() >= FLUSH_AFTER {
@@ -295,19 +300,42 @@ pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, on_bad: Op
             }
             continue;
         }
-        let items: Box<dyn Iterator<Item = Result<Article>>> = match (source, stdin_buffer.as_mut()) {
-            (Source::Stdin, Some(buffer)) => Box::new(buffer.by_ref().map(Ok)),
-            _ => ingest::read(source, text),
-        };
-        for item in items {
-            match item {
-                Ok(a) => writer.add(a)?,
-                Err(e) => {
-                    writer.skip(&e);
-                    bad.push(e);
+        if let (Source::Stdin, Some(buffer)) = (source, stdin_buffer.as_mut()) {
+            for a in buffer.by_ref() {
+                writer.add(a)?;
+            }
+            continue;
+        }
+        // Reading and analysing (pure, the larger part of the work) run on a second thread
+        // while this one applies to the store, in input order; the channel is bounded, so
+        // memory stays flat however large the input.
+        let rules = config.rules;
+        let result = std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(Article, Vec<crate::model::Claim>)>>(64);
+            let reader = scope.spawn(move || {
+                for item in ingest::read(source, text) {
+                    let analysed = item.map(|a| {
+                        let claims = pipeline::analyze(&a, rules);
+                        (a, claims)
+                    });
+                    if tx.send(analysed).is_err() {
+                        break;
+                    }
+                }
+            });
+            for item in rx {
+                match item {
+                    Ok((a, claims)) => writer.add_analyzed(a, claims)?,
+                    Err(e) => {
+                        writer.skip(&e);
+                        bad.push(e);
+                    }
                 }
             }
-        }
+            reader.join().map_err(|_| Error::Usage("the reading thread failed".into()))?;
+            Ok(())
+        });
+        result?;
     }
     let summary = writer.finish()?;
     if !config.quiet {

@@ -486,9 +486,15 @@ impl Db {
 
         let mut old_pairs: BTreeSet<(String, ClaimId, ClaimId)> = BTreeSet::new();
         let mut old_ids = BTreeSet::new();
+        // Which event each recomputed claim was in: a claim whose event keeps its id needs no
+        // new pointer, so an event that only grows rewrites one pointer, not all of them.
+        let mut was_in: HashMap<ClaimId, String> = HashMap::new();
         for (start, id) in &old_events {
             if let Some(ev) = self.store.get::<Events>(id)? {
                 old_pairs.extend(ev.conflicts.into_iter().map(|c| (c.rule, c.moscow, c.kyiv)));
+                for c in ev.claims {
+                    was_in.insert(c, id.clone());
+                }
             }
             batch.delete::<Events>(id);
             batch.delete::<EventStarts>(&(block.place.clone(), kind.clone(), *start));
@@ -539,7 +545,9 @@ impl Db {
             batch.put::<Events>(&id.0, &event)?;
             batch.put::<EventStarts>(&(block.place.clone(), kind.clone(), start), &id.0)?;
             for (_, c) in &members {
-                batch.put::<ClaimEvents>(&claim_key(c), &id.0)?;
+                if was_in.get(c) != Some(&id.0) || added_by_id.contains_key(c) {
+                    batch.put::<ClaimEvents>(&claim_key(c), &id.0)?;
+                }
             }
             written.push(id);
         }

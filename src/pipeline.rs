@@ -67,6 +67,12 @@ pub fn analyze(article: &Article, rules: &Rules) -> Vec<Claim> {
 /// Analyses an article and applies it to the store in one transaction.
 pub fn ingest(db: &Db, article: Article, rules: &Rules) -> Result<Outcome> {
     let claims = analyze(&article, rules);
+    apply(db, article, claims, rules)
+}
+
+/// Applies an article whose claims were already derived (by [`analyze`], possibly on another
+/// thread) to the store in one transaction.
+pub fn apply(db: &Db, article: Article, claims: Vec<Claim>, rules: &Rules) -> Result<Outcome> {
     // A changed article whose old content has copies hands that content to one of them,
     // whose claims are then derived in the same transaction.
     let heir = db.heir_for(&article)?.map(|h| {
