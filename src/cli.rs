@@ -620,6 +620,21 @@ pub fn generate(count: usize, seed: u64, output: Option<&Path>) -> Result<()> {
     }
 }
 
+/// `rift stats`: what the store holds, tree by tree, and its size on disk.
+pub fn stats(config: &Config) -> Result<()> {
+    let db = Db::open_existing(&config.store, &config.holder)?;
+    let mut out = format!("{}\n{:<16} {:>10} {:>12} {:>14}\n", config.store.display(), "tree", "entries", "key bytes", "value bytes");
+    let (mut tk, mut tv) = (0, 0);
+    for (name, n, k, v) in db.store().tree_stats()? {
+        out.push_str(&format!("{name:<16} {n:>10} {k:>12} {v:>14}\n"));
+        tk += k;
+        tv += v;
+    }
+    let disk = db.store().size_on_disk()?;
+    out.push_str(&format!("{:<16} {:>10} {tk:>12} {tv:>14}\nsize on disk: {disk} bytes\n", "total", ""));
+    write_out(None, &out)
+}
+
 /// `rift verify`: checks the store's integrity and says what is wrong.
 pub fn verify(config: &Config) -> Result<()> {
     let db = Db::open_existing(&config.store, &config.holder)?;

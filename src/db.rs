@@ -513,7 +513,6 @@ impl Db {
             }
             let refs: Vec<&Claim> = claims.iter().collect();
             let conflicts = conflict::conflicts(&refs);
-            let echoes = cluster::echoes(&refs);
             let status = conflict::status(&refs, &conflicts);
             new_conflicts += conflicts
                 .iter()
@@ -539,7 +538,6 @@ impl Db {
                 claims: members.iter().map(|(_, c)| c.clone()).collect(),
                 status,
                 conflicts,
-                echoes,
                 rule: format!("cluster:place+kind, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
             };
             batch.put::<Events>(&id.0, &event)?;

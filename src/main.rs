@@ -137,6 +137,8 @@ enum Command {
     },
     /// Check the store's integrity and say what is wrong (exit code 4 when something is).
     Verify,
+    /// What the store holds, tree by tree (entries and bytes), and its size on disk.
+    Stats,
     /// Write a synthetic corpus for benchmarks as JSON Lines: articles from rift's own
     /// templates about real front-line places, deterministic from the seed.
     Generate {
@@ -293,6 +295,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::export(&config, output.as_deref())?;
         }
         Command::Verify => cli::verify(&config)?,
+        Command::Stats => cli::stats(&config)?,
         Command::Generate { count, seed, output } => cli::generate(count, seed, output.as_deref())?,
     }
     Ok(())

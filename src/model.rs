@@ -406,9 +406,6 @@ pub struct Event {
     pub claims: Vec<ClaimId>,
     pub status: Status,
     pub conflicts: Vec<Conflict>,
-    /// Claims that are copies of one wire story carried by several outlets, earliest first:
-    /// one account echoed, not independent accounts.
-    pub echoes: Vec<Vec<ClaimId>>,
     /// The rule that grouped the claims, for provenance.
     pub rule: String,
 }

@@ -36,7 +36,7 @@ fn shown(view: &EventView, side: Side) -> Vec<&ClaimView> {
 /// "also carried by A, B (first: Reuters)" for a claim that opens an echo group.
 fn carried_by(view: &EventView, c: &ClaimView) -> Option<String> {
     let echo = c.echo.as_ref()?;
-    let group = view.event.echoes.iter().find(|g| g.contains(&echo.first))?;
+    let group = view.echoes.iter().find(|g| g.contains(&echo.first))?;
     let others: BTreeSet<&str> =
         group.iter().filter(|id| **id != c.claim.id).filter_map(|id| view.claim(id)).map(|cv| cv.outlet.as_str()).filter(|o| *o != c.outlet).collect();
     (!others.is_empty()).then(|| format!("echoed by {}", others.into_iter().collect::<Vec<_>>().join(", ")))
@@ -261,7 +261,7 @@ pub fn render_show(v: &EventView) -> String {
     for c in &e.conflicts {
         let _ = writeln!(out, "  conflict [{}] {} vs {}: {}", c.rule, c.moscow, c.kyiv, c.explanation);
     }
-    for g in &e.echoes {
+    for g in &v.echoes {
         let ids: Vec<String> = g.iter().map(ToString::to_string).collect();
         let _ = writeln!(out, "  echoes: {} (one story, earliest first)", ids.join(", "));
     }

@@ -137,7 +137,7 @@ pub fn render_json(views: &[EventView]) -> String {
                 .iter()
                 .map(|c| JsonConflict { rule: &c.rule, moscow: c.moscow.to_string(), kyiv: c.kyiv.to_string(), explanation: &c.explanation })
                 .collect(),
-            echoes: v.event.echoes.iter().map(|g| g.iter().map(ToString::to_string).collect()).collect(),
+            echoes: v.echoes.iter().map(|g| g.iter().map(ToString::to_string).collect()).collect(),
             independent_accounts: JsonSides {
                 moscow: v.independent(Side::Moscow),
                 kyiv: v.independent(Side::Kyiv),

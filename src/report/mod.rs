@@ -93,6 +93,10 @@ impl ClaimView {
 pub struct EventView {
     pub event: Event,
     pub claims: Vec<ClaimView>,
+    /// Claims that are copies of one wire story carried by several outlets, earliest first:
+    /// one account echoed, not independent accounts. Found when the view is made (by
+    /// `cluster::echoes`), so ingest never pays for it.
+    pub echoes: Vec<Vec<ClaimId>>,
 }
 
 impl EventView {
@@ -183,11 +187,15 @@ impl<'a> Catalog<'a> {
                 claim,
             });
         }
-        // Echo positions, from the event's groups. A group is stored in day order; here the
-        // carriers of one day are put in the order of their publication times where the
-        // articles give them, so "who said it first" is as exact as the sources allow.
+        // Echo groups come in day order; here the carriers of one day are put in the order of
+        // their publication times where the articles give them, so "who said it first" is as
+        // exact as the sources allow.
+        let echoes = {
+            let refs: Vec<&Claim> = claims.iter().map(|c| &c.claim).collect();
+            crate::cluster::echoes(&refs)
+        };
         let index: HashMap<ClaimId, usize> = claims.iter().enumerate().map(|(i, c)| (c.claim.id.clone(), i)).collect();
-        for group in &event.echoes {
+        for group in &echoes {
             let mut members: Vec<usize> = group.iter().filter_map(|id| index.get(id).copied()).collect();
             members.sort_by_key(|&i| (publication_minutes(claims[i].published.as_deref()).map(|(m, _)| m), claims[i].claim.id.clone()));
             let Some(&first_i) = members.first() else { continue };
@@ -206,7 +214,7 @@ impl<'a> Catalog<'a> {
             }
         }
         claims.sort_by(|a, b| (a.claim.day, &a.claim.id).cmp(&(b.claim.day, &b.claim.id)));
-        Ok(EventView { event, claims })
+        Ok(EventView { event, claims, echoes })
     }
 }
 

@@ -468,6 +468,29 @@ impl Store {
         Ok(report)
     }
 
+    /// Per tree: its name, entries, and the bytes of its keys and values (the logical size,
+    /// before sled's own overhead).
+    pub fn tree_stats(&self) -> Result<Vec<(String, u64, u64, u64)>> {
+        let mut out = Vec::new();
+        let mut names: Vec<Vec<u8>> = self.db.tree_names().into_iter().map(|n| n.to_vec()).collect();
+        names.sort();
+        for name in names {
+            let name = String::from_utf8_lossy(&name).into_owned();
+            let tree = self.tree(&name)?;
+            let (mut n, mut k, mut v) = (0u64, 0u64, 0u64);
+            for item in tree.iter() {
+                let (key, value) = item?;
+                n += 1;
+                k += key.len() as u64;
+                v += value.len() as u64;
+            }
+            if n > 0 {
+                out.push((name, n, k, v));
+            }
+        }
+        Ok(out)
+    }
+
     /// Every tree's raw entries, for tests that compare two stores' logical content (the
     /// commit counter left out).
     pub fn dump(&self) -> Result<BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>> {
