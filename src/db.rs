@@ -90,6 +90,11 @@ impl Keyspace for ClaimEvents {
 }
 
 const RULES_KEY: &str = "rules";
+/// The layout of the derived records (claims, index, events); a store whose derived data was
+/// written in another layout cannot be read until it is rebuilt.
+const LAYOUT_KEY: &str = "derived_layout";
+/// Bumped whenever a derived record's encoding changes.
+pub const DERIVED_LAYOUT: u32 = 2;
 const REBUILDING_KEY: &str = "rebuilding";
 /// The number of stored articles (owners and aliases), kept in every article's transaction.
 const ARTICLES_KEY: &str = "articles";
@@ -163,8 +168,19 @@ impl Db {
         Ok(self.store.meta(REBUILDING_KEY)?.is_some_and(|v| v == b"1"))
     }
 
+    /// Fails when the derived records are in another layout than this rift reads: they must
+    /// be rebuilt before any report can read them.
+    pub fn check_layout(&self) -> Result<()> {
+        match self.store.meta(LAYOUT_KEY)? {
+            None if self.rules()?.is_none() => Ok(()),
+            Some(v) if v == DERIVED_LAYOUT.to_be_bytes() => Ok(()),
+            _ => Err(Error::RebuildNeeded { found: "derived records in an older layout".into() }),
+        }
+    }
+
     /// Fails when the derived data was made by other rules than `current` (a rebuild is due).
     pub fn check_rules(&self, current: &str) -> Result<()> {
+        self.check_layout()?;
         if self.rebuild_interrupted()? {
             return Err(Error::RebuildNeeded { found: "an interrupted rebuild".into() });
         }
@@ -374,6 +390,7 @@ impl Db {
         outcome.events_touched.sort();
         outcome.events_touched.dedup();
         batch.put_meta(RULES_KEY, rules.as_bytes());
+        batch.put_meta(LAYOUT_KEY, &DERIVED_LAYOUT.to_be_bytes());
         self.store.commit(batch)?;
         Ok(outcome)
     }
@@ -573,6 +590,7 @@ impl Db {
         let mut batch = WriteBatch::new();
         batch.delete_meta(REBUILDING_KEY);
         batch.put_meta(RULES_KEY, rules.as_bytes());
+        batch.put_meta(LAYOUT_KEY, &DERIVED_LAYOUT.to_be_bytes());
         self.store.commit(batch)?;
         Ok(self.store.flush()?)
     }

@@ -305,6 +305,9 @@ pub struct Claim {
     pub id: ClaimId,
     /// The claim's own words: its clause or sentence.
     pub span: Span,
+    /// The text of `span`. Not stored (the article holds it): a claim read back from the store
+    /// has it empty until a view fills it in from its article.
+    #[serde(skip)]
     pub text: String,
     /// The sentence the claim is in.
     pub sentence: Span,

@@ -161,7 +161,7 @@ impl<'a> Catalog<'a> {
     fn view(&mut self, event: Event) -> Result<EventView> {
         let mut claims = Vec::with_capacity(event.claims.len());
         for id in &event.claims {
-            let Some(claim) = self.db.claim(id)? else {
+            let Some(mut claim) = self.db.claim(id)? else {
                 return Err(Error::NotFound(format!("claim {id} of event {} is missing; run `rift verify`", event.id)));
             };
             if !self.copies.contains_key(&id.article) {
@@ -172,6 +172,7 @@ impl<'a> Catalog<'a> {
             let lex = self.lex;
             let article = self.article(&id.article)?;
             let registry = lex.outlet(&article.outlet);
+            claim.text = claim.span.slice(&article.text).to_string();
             claims.push(ClaimView {
                 sentence: claim.sentence.slice(&article.text).to_string(),
                 verification: claim.verification_span().map(|s| s.slice(&article.text).to_string()),
