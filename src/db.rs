@@ -81,20 +81,12 @@ impl Keyspace for Events {
     type Value = Event;
 }
 
-/// Each claim's event.
-pub struct ClaimEvents;
-impl Keyspace for ClaimEvents {
-    const NAME: &'static str = "claim_events";
-    type Key = (String, u32);
-    type Value = String;
-}
-
 const RULES_KEY: &str = "rules";
 /// The layout of the derived records (claims, index, events); a store whose derived data was
 /// written in another layout cannot be read until it is rebuilt.
 const LAYOUT_KEY: &str = "derived_layout";
 /// Bumped whenever a derived record's encoding changes.
-pub const DERIVED_LAYOUT: u32 = 2;
+pub const DERIVED_LAYOUT: u32 = 3;
 const REBUILDING_KEY: &str = "rebuilding";
 /// The number of stored articles (owners and aliases), kept in every article's transaction.
 const ARTICLES_KEY: &str = "articles";
@@ -256,8 +248,35 @@ impl Db {
         Ok(self.store.iter::<Events>()?.map(|r| r.map(|(_, e)| e).map_err(Error::from)))
     }
 
+    /// The event a claim belongs to: the last event of its block starting on or before its
+    /// day.
     pub fn event_of(&self, claim: &ClaimId) -> Result<Option<EventId>> {
-        Ok(self.store.get::<ClaimEvents>(&claim_key(claim))?.map(EventId))
+        let Some(c) = self.claim(claim)? else { return Ok(None) };
+        let block = cluster::block_key(&c);
+        let kind = block.kind.as_str().to_string();
+        let day = cluster::day_key(&c);
+        let found = self
+            .store
+            .range::<EventStarts, _, _>(&(block.place.clone(), kind.clone(), i32::MIN), &(block.place, kind, day.saturating_add(1)), true)?
+            .next()
+            .transpose()?;
+        Ok(found.map(|(_, id)| EventId(id)))
+    }
+
+    /// An event's claims, in (day, id) order: its block's index entries over its days.
+    pub fn event_claims(&self, event: &Event) -> Result<Vec<ClaimId>> {
+        let kind = event.kind.as_str().to_string();
+        let place = event.block.place.clone();
+        let (from, to) = match (event.first_day, event.last_day) {
+            (Some(a), Some(b)) => (a.0, b.0.saturating_add(1)),
+            _ => (UNDATED, UNDATED),
+        };
+        let entries: Box<dyn Iterator<Item = rift_store::Result<((String, String, i32, String, u32), ())>>> = if from == UNDATED {
+            Box::new(self.store.scan_prefix::<BlockIndex, _>(&(place, kind, UNDATED))?)
+        } else {
+            Box::new(self.store.range::<BlockIndex, _, _>(&(place.clone(), kind.clone(), from), &(place, kind, to), false)?)
+        };
+        entries.map(|r| r.map(|((_, _, _, art, seq), ())| ClaimId { article: ArticleId(art), seq }).map_err(Error::from)).collect()
     }
 
     pub fn flush(&self) -> Result<()> {
@@ -368,7 +387,6 @@ impl Db {
         for c in &removed {
             batch.delete::<Claims>(&claim_key(&c.id));
             batch.delete::<BlockIndex>(&index_key(&cluster::block_key(c), c));
-            batch.delete::<ClaimEvents>(&claim_key(&c.id));
         }
         for c in &added {
             batch.put::<Claims>(&claim_key(&c.id), c)?;
@@ -501,22 +519,19 @@ impl Db {
             }
         }
 
+        // The old events of the recomputed stretch: an event computed again unchanged is left
+        // as it is (no write), so an insert that changes nothing about an event costs no write.
+        let mut old: BTreeMap<String, (i32, Event)> = BTreeMap::new();
         let mut old_pairs: BTreeSet<(String, ClaimId, ClaimId)> = BTreeSet::new();
-        let mut old_ids = BTreeSet::new();
-        // Which event each recomputed claim was in: a claim whose event keeps its id needs no
-        // new pointer, so an event that only grows rewrites one pointer, not all of them.
-        let mut was_in: HashMap<ClaimId, String> = HashMap::new();
         for (start, id) in &old_events {
             if let Some(ev) = self.store.get::<Events>(id)? {
-                old_pairs.extend(ev.conflicts.into_iter().map(|c| (c.rule, c.moscow, c.kyiv)));
-                for c in ev.claims {
-                    was_in.insert(c, id.clone());
-                }
+                old_pairs.extend(ev.conflicts.iter().map(|c| (c.rule.clone(), c.moscow.clone(), c.kyiv.clone())));
+                old.insert(id.clone(), (*start, ev));
+            } else {
+                batch.delete::<EventStarts>(&(block.place.clone(), kind.clone(), *start));
             }
-            batch.delete::<Events>(id);
-            batch.delete::<EventStarts>(&(block.place.clone(), kind.clone(), *start));
-            old_ids.insert(id.clone());
         }
+        let mut new_starts: BTreeSet<i32> = BTreeSet::new();
         for (start, members) in new_events {
             let mut claims: Vec<Claim> = Vec::with_capacity(members.len());
             for (_, id) in &members {
@@ -552,19 +567,25 @@ impl Db {
                 place,
                 first_day: (start != UNDATED).then_some(crate::model::Day(start)),
                 last_day: last_day.map(crate::model::Day),
-                claims: members.iter().map(|(_, c)| c.clone()).collect(),
+                claim_count: members.len() as u32,
                 status,
                 conflicts,
                 rule: format!("cluster:place+kind, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
             };
-            batch.put::<Events>(&id.0, &event)?;
-            batch.put::<EventStarts>(&(block.place.clone(), kind.clone(), start), &id.0)?;
-            for (_, c) in &members {
-                if was_in.get(c) != Some(&id.0) || added_by_id.contains_key(c) {
-                    batch.put::<ClaimEvents>(&claim_key(c), &id.0)?;
-                }
+            // An event id names its block and start, so an unchanged id is the same event.
+            if old.remove(&id.0).is_none_or(|(_, old_event)| old_event != event) {
+                batch.put::<Events>(&id.0, &event)?;
+                batch.put::<EventStarts>(&(block.place.clone(), kind.clone(), start), &id.0)?;
             }
+            new_starts.insert(start);
             written.push(id);
+        }
+        // Old events not computed again are gone (merged into another, emptied, or renamed).
+        for (id, (start, _)) in old {
+            batch.delete::<Events>(&id);
+            if !new_starts.contains(&start) {
+                batch.delete::<EventStarts>(&(block.place.clone(), kind.clone(), start));
+            }
         }
         Ok((written, new_conflicts))
     }
@@ -579,7 +600,6 @@ impl Db {
         self.store.clear::<BlockIndex>()?;
         self.store.clear::<EventStarts>()?;
         self.store.clear::<Events>()?;
-        self.store.clear::<ClaimEvents>()?;
         self.store.clear::<ContentHashes>()?;
         self.store.clear::<AliasOf>()?;
         self.store.clear::<Copies>()?;
@@ -641,7 +661,7 @@ impl Db {
                 }
             )*};
         }
-        decode_check!(Articles, ContentHashes, AliasOf, Copies, Claims, BlockIndex, EventStarts, Events, ClaimEvents);
+        decode_check!(Articles, ContentHashes, AliasOf, Copies, Claims, BlockIndex, EventStarts, Events);
 
         let mut owners: BTreeSet<String> = BTreeSet::new();
         for item in self.store.iter::<Articles>()? {
@@ -669,11 +689,6 @@ impl Db {
         if counted != r.articles {
             note("count", format!("the article counter says {counted}, the store holds {}", r.articles));
         }
-        let mut claim_events: HashMap<ClaimId, String> = HashMap::new();
-        for item in self.store.iter::<ClaimEvents>()? {
-            let Ok(((art, seq), ev)) = item else { continue };
-            claim_events.insert(ClaimId { article: ArticleId(art), seq }, ev);
-        }
         let mut claim_ids: BTreeSet<ClaimId> = BTreeSet::new();
         for item in self.store.iter::<Claims>()? {
             let Ok((_, c)) = item else { continue };
@@ -684,9 +699,6 @@ impl Db {
             if !self.store.contains::<BlockIndex>(&index_key(&cluster::block_key(&c), &c))? {
                 note("index", format!("claim {} is not in the clustering index", c.id));
             }
-            if !claim_events.contains_key(&c.id) {
-                note("event", format!("claim {} belongs to no event", c.id));
-            }
             claim_ids.insert(c.id);
         }
         for item in self.store.iter::<BlockIndex>()? {
@@ -696,6 +708,7 @@ impl Db {
                 note("index", format!("the index names claim {id}, which is not stored"));
             }
         }
+        let mut covered: BTreeSet<ClaimId> = BTreeSet::new();
         for item in self.store.iter::<Events>()? {
             let Ok((key, e)) = item else { continue };
             r.events += 1;
@@ -704,13 +717,18 @@ impl Db {
             if self.store.get::<EventStarts>(&start_key)?.as_deref() != Some(key.as_str()) {
                 note("event", format!("event {key} is not where its block's event starts say"));
             }
-            for c in &e.claims {
-                if !claim_ids.contains(c) {
-                    note("event", format!("event {key} names claim {c}, which is not stored"));
-                } else if claim_events.get(c) != Some(&key) {
-                    note("event", format!("claim {c} is in event {key} but points at another"));
+            let members = self.event_claims(&e)?;
+            if members.len() != e.claim_count as usize {
+                note("event", format!("event {key} counts {} claims but its days hold {}", e.claim_count, members.len()));
+            }
+            for c in members {
+                if !covered.insert(c.clone()) {
+                    note("event", format!("claim {c} is in two events"));
                 }
             }
+        }
+        for c in claim_ids.difference(&covered) {
+            note("event", format!("claim {c} belongs to no event"));
         }
         for (kind, list) in problems {
             let n = list.len();

@@ -405,8 +405,10 @@ pub struct Event {
     /// First and last grouping day of its claims; `None` for undated claims.
     pub first_day: Option<Day>,
     pub last_day: Option<Day>,
-    /// Sorted by (day, claim id).
-    pub claims: Vec<ClaimId>,
+    /// How many claims the event holds. The claims themselves are the block's index entries
+    /// from `first_day` to `last_day` (`db::Db::event_claims`), so an event that grows is not
+    /// rewritten with a longer list.
+    pub claim_count: u32,
     pub status: Status,
     pub conflicts: Vec<Conflict>,
     /// The rule that grouped the claims, for provenance.

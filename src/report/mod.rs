@@ -159,8 +159,9 @@ impl<'a> Catalog<'a> {
     }
 
     fn view(&mut self, event: Event) -> Result<EventView> {
-        let mut claims = Vec::with_capacity(event.claims.len());
-        for id in &event.claims {
+        let ids = self.db.event_claims(&event)?;
+        let mut claims = Vec::with_capacity(ids.len());
+        for id in &ids {
             let Some(mut claim) = self.db.claim(id)? else {
                 return Err(Error::NotFound(format!("claim {id} of event {} is missing; run `rift verify`", event.id)));
             };
