@@ -621,6 +621,18 @@ pub fn generate(count: usize, seed: u64, output: Option<&Path>) -> Result<()> {
     }
 }
 
+/// `rift compact`: rewrites the store's files, dropping the old versions sled keeps.
+pub fn compact(config: &Config) -> Result<()> {
+    let db = Db::open_existing(&config.store, &config.holder)?;
+    let before = db.store().size_on_disk()?;
+    let db = db.compact(&config.holder)?;
+    let after = db.store().size_on_disk()?;
+    if !config.quiet {
+        eprintln!("compacted {}: {} MB to {} MB", config.store.display(), before / 1_000_000, after / 1_000_000);
+    }
+    Ok(())
+}
+
 /// `rift stats`: what the store holds, tree by tree, and its size on disk.
 pub fn stats(config: &Config) -> Result<()> {
     let db = Db::open_existing(&config.store, &config.holder)?;

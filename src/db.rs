@@ -150,6 +150,12 @@ impl Db {
         &self.store
     }
 
+    /// Rewrites the store's files without the old versions sled keeps (`rift compact`).
+    pub fn compact(self, holder: &str) -> Result<Db> {
+        let store = self.store.compact(&OpenOptions { holder: holder.to_string(), ..OpenOptions::default() })?;
+        Ok(Db { store })
+    }
+
     /// The rules fingerprint the derived data was made with, if any data was derived.
     pub fn rules(&self) -> Result<Option<String>> {
         Ok(self.store.meta(RULES_KEY)?.map(|v| String::from_utf8_lossy(&v).into_owned()))

@@ -139,6 +139,9 @@ enum Command {
     Verify,
     /// What the store holds, tree by tree (entries and bytes), and its size on disk.
     Stats,
+    /// Rewrite the store's files without the old versions the storage engine keeps (a store
+    /// that took many updates shrinks to about its live data); safe to interrupt.
+    Compact,
     /// Write a synthetic corpus for benchmarks as JSON Lines: articles from rift's own
     /// templates about real front-line places, deterministic from the seed.
     Generate {
@@ -296,6 +299,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Verify => cli::verify(&config)?,
         Command::Stats => cli::stats(&config)?,
+        Command::Compact => cli::compact(&config)?,
         Command::Generate { count, seed, output } => cli::generate(count, seed, output.as_deref())?,
     }
     Ok(())

@@ -236,6 +236,13 @@ impl Store {
             return Err(open_err(std::io::Error::other("not a directory")));
         }
         let lock = take_lock(path, &options.holder)?;
+        Store::open_locked(path, options, lock)
+    }
+
+    /// Opens the sled files of a store whose lock this process holds.
+    fn open_locked(path: &Path, options: &OpenOptions, lock: File) -> Result<Store> {
+        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
+        finish_compaction(path).map_err(open_err)?;
         let config = sled::Config::new()
             .path(path.join("db"))
             .cache_capacity(options.cache_bytes)
@@ -491,6 +498,46 @@ impl Store {
         Ok(out)
     }
 
+    /// Rewrites the store into fresh sled files and swaps them in. sled appends every change
+    /// to its log and reclaims old versions lazily, so a store that took many small updates
+    /// holds several times its live data; a compacted store holds little more than it.
+    ///
+    /// The swap survives a crash at any point: the copy is complete (a `COMPLETE` marker) before
+    /// the old files are moved aside, and `open` finishes or rolls back a swap it finds half
+    /// done.
+    pub fn compact(self, options: &OpenOptions) -> Result<Store> {
+        let path = self.path.clone();
+        let io = |source| StoreError::Open { path: path.clone(), source };
+        let fresh = path.join(COMPACTING_DIR);
+        let _ = std::fs::remove_dir_all(&fresh);
+        self.db.flush()?;
+        {
+            let target = sled::Config::new().path(&fresh).cache_capacity(64 << 20).open()?;
+            let mut names: Vec<Vec<u8>> = self.db.tree_names().into_iter().map(|n| n.to_vec()).collect();
+            names.sort();
+            for name in names {
+                let source = self.db.open_tree(&name)?;
+                let dest = target.open_tree(&name)?;
+                let mut batch = sled::Batch::default();
+                for (n, item) in source.iter().enumerate() {
+                    let (k, v) = item?;
+                    batch.insert(k, v);
+                    if n % 10_000 == 9_999 {
+                        dest.apply_batch(std::mem::take(&mut batch))?;
+                    }
+                }
+                dest.apply_batch(batch)?;
+            }
+            target.flush()?;
+        }
+        File::create(fresh.join(COMPLETE_MARKER)).and_then(|f| f.sync_all()).map_err(io)?;
+        let Store { db, _lock: lock, .. } = self;
+        drop(db);
+        std::fs::rename(path.join("db"), path.join(OLD_DIR)).map_err(io)?;
+        finish_compaction(&path).map_err(io)?;
+        Store::open_locked(&path, options, lock)
+    }
+
     /// Every tree's raw entries, for tests that compare two stores' logical content (the
     /// commit counter left out).
     pub fn dump(&self) -> Result<BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>> {
@@ -516,6 +563,33 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Where `compact` writes the new files, the marker that says the copy is whole, and where the
+/// old files wait to be removed.
+const COMPACTING_DIR: &str = "db.compacting";
+const COMPLETE_MARKER: &str = "COMPLETE";
+const OLD_DIR: &str = "db.old";
+
+/// Finishes or rolls back a compaction that stopped half way (see [`Store::compact`]).
+fn finish_compaction(path: &Path) -> std::io::Result<()> {
+    let (db, fresh, old) = (path.join("db"), path.join(COMPACTING_DIR), path.join(OLD_DIR));
+    let complete = fresh.join(COMPLETE_MARKER).exists();
+    if !db.exists() {
+        if complete {
+            std::fs::remove_file(fresh.join(COMPLETE_MARKER))?;
+            std::fs::rename(&fresh, &db)?;
+        } else if old.exists() {
+            std::fs::rename(&old, &db)?;
+        }
+    }
+    if old.exists() && db.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    if fresh.exists() && db.exists() && !complete {
+        std::fs::remove_dir_all(&fresh)?;
+    }
+    Ok(())
 }
 
 /// Takes the store's lock file, or says who holds it.
@@ -670,6 +744,34 @@ mod tests {
         // A manifest behind the store (a crash between commit and manifest) is fine.
         std::fs::write(path.join(MANIFEST_FILE), "format 1\ncommits 1\n").unwrap();
         assert!(Store::open(&path, &OpenOptions::default()).is_ok());
+    }
+
+    #[test]
+    fn compaction_keeps_every_entry_and_recovers_from_a_half_done_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        let store = open(dir.path());
+        for i in 0..200u32 {
+            let mut batch = WriteBatch::new();
+            batch.put::<Notes>(&("k".into(), i), &Note { text: "x".repeat(100), n: i }).unwrap();
+            store.commit(batch).unwrap();
+        }
+        store.flush().unwrap();
+        let before = store.dump().unwrap();
+        let store = store.compact(&OpenOptions::default()).unwrap();
+        assert!(store.dump().unwrap() == before);
+        assert_eq!(store.commits(), 200);
+        drop(store);
+        // A crash after the old files were moved aside and before the new ones were: the next
+        // open finishes the swap.
+        std::fs::create_dir_all(path.join(COMPACTING_DIR)).unwrap();
+        std::fs::rename(path.join("db"), path.join(COMPACTING_DIR).join("x")).unwrap();
+        std::fs::rename(path.join(COMPACTING_DIR).join("x"), path.join("tmpdb")).unwrap();
+        std::fs::remove_dir_all(path.join(COMPACTING_DIR)).unwrap();
+        std::fs::rename(path.join("tmpdb"), path.join(COMPACTING_DIR)).unwrap();
+        File::create(path.join(COMPACTING_DIR).join(COMPLETE_MARKER)).unwrap();
+        let store = open(dir.path());
+        assert!(store.dump().unwrap() == before);
     }
 
     #[test]
