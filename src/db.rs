@@ -16,11 +16,11 @@ use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Article, ArticleId, BlockKey, Claim, ClaimId, Event, EventId, Kind, PlaceRef};
 
-/// Article records, by the caller's id (JSON, readable by any future version).
+/// Article records, by the caller's id (zstd-compressed JSON, readable by any future version).
 pub struct Articles;
 impl Keyspace for Articles {
     const NAME: &'static str = "articles";
-    const ENCODING: rift_store::Encoding = rift_store::Encoding::Json;
+    const ENCODING: rift_store::Encoding = rift_store::Encoding::ZstdJson;
     type Key = String;
     type Value = Article;
 }

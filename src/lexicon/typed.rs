@@ -74,13 +74,17 @@ impl<T> PhraseSet<T> {
         // phrases end in their head, so "have taken control" reads as "taken control" and "were
         // holding out" as "holding out".
         all.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.0.cmp(&b.0)));
+        // Taken intervals are kept sorted by start and never overlap, so an overlap check is
+        // a binary search and a look at the two neighbours.
         let mut taken: Vec<(usize, usize, usize)> = Vec::new();
         for (s, e, p) in all {
-            if taken.iter().all(|&(ts, te, _)| e <= ts || s >= te) {
-                taken.push((s, e, p));
+            let at = taken.partition_point(|t| t.0 < s);
+            let clear_before = at == 0 || taken[at - 1].1 <= s;
+            let clear_after = at == taken.len() || taken[at].0 >= e;
+            if clear_before && clear_after {
+                taken.insert(at, (s, e, p));
             }
         }
-        taken.sort_unstable();
         taken
             .into_iter()
             .map(|(s, e, p)| PhraseMatch { start: s, end: e, value: &self.values[p], pattern: self.patterns[p] })
@@ -289,10 +293,20 @@ pub struct Grammar {
 impl Grammar {
     /// True when `word` (any case) is of class `class`.
     pub fn is(&self, word: &str, class: WordClass) -> bool {
-        let lower;
+        // Called for nearly every token: lower-case on the stack, not the heap. No function
+        // word is longer than the buffer.
+        let mut buf = [0u8; 24];
         let key = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower = word.to_ascii_lowercase();
-            lower.as_str()
+            if word.len() > buf.len() {
+                return false;
+            }
+            for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            match std::str::from_utf8(&buf[..word.len()]) {
+                Ok(k) => k,
+                Err(_) => return false,
+            }
         } else {
             word
         };

@@ -76,12 +76,17 @@ impl From<sled::Error> for StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// How a keyspace's values are written. Articles, the source of truth, are JSON so that they
-/// stay readable by any future version; derived records are compact postcard.
+/// stay readable by any future version (compressed with zstd, a standard any future version
+/// can read too: news text shrinks about threefold); derived records are compact postcard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     Postcard,
     Json,
+    ZstdJson,
 }
+
+/// zstd's level for stored articles: fast enough to keep up with ingest, most of the gain.
+const ZSTD_LEVEL: i32 = 3;
 
 /// A named tree with typed keys and values.
 pub trait Keyspace {
@@ -92,22 +97,26 @@ pub trait Keyspace {
 }
 
 fn encode_value<K: Keyspace>(value: &K::Value) -> Result<Vec<u8>> {
+    let err = |detail: String| StoreError::Encode { tree: K::NAME, detail };
     match K::ENCODING {
-        Encoding::Postcard => postcard::to_stdvec(value),
-        Encoding::Json => return serde_json::to_vec(value).map_err(|e| StoreError::Encode {
-            tree: K::NAME,
-            detail: e.to_string(),
-        }),
+        Encoding::Postcard => postcard::to_stdvec(value).map_err(|e| err(e.to_string())),
+        Encoding::Json => serde_json::to_vec(value).map_err(|e| err(e.to_string())),
+        Encoding::ZstdJson => {
+            let json = serde_json::to_vec(value).map_err(|e| err(e.to_string()))?;
+            zstd::bulk::compress(&json, ZSTD_LEVEL).map_err(|e| err(e.to_string()))
+        }
     }
-    .map_err(|e| StoreError::Encode { tree: K::NAME, detail: e.to_string() })
 }
 
 fn decode_value<K: Keyspace>(bytes: &[u8]) -> Result<K::Value> {
+    let err = |detail: String| StoreError::Value { tree: K::NAME, detail };
     match K::ENCODING {
-        Encoding::Postcard => postcard::from_bytes(bytes)
-            .map_err(|e| StoreError::Value { tree: K::NAME, detail: e.to_string() }),
-        Encoding::Json => serde_json::from_slice(bytes)
-            .map_err(|e| StoreError::Value { tree: K::NAME, detail: e.to_string() }),
+        Encoding::Postcard => postcard::from_bytes(bytes).map_err(|e| err(e.to_string())),
+        Encoding::Json => serde_json::from_slice(bytes).map_err(|e| err(e.to_string())),
+        Encoding::ZstdJson => {
+            let json = zstd::stream::decode_all(bytes).map_err(|e| err(format!("not zstd: {e}")))?;
+            serde_json::from_slice(&json).map_err(|e| err(e.to_string()))
+        }
     }
 }
 
@@ -651,7 +660,7 @@ mod tests {
     struct Docs;
     impl Keyspace for Docs {
         const NAME: &'static str = "docs";
-        const ENCODING: Encoding = Encoding::Json;
+        const ENCODING: Encoding = Encoding::ZstdJson;
         type Key = String;
         type Value = Note;
     }
