@@ -97,8 +97,40 @@ fn same_measure(a: &str, b: &str) -> bool {
     }
 }
 
-/// The rule two accounts break, if any, with its explanation.
-fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
+/// How an explanation names the speaker of a claim: the side for the Moscow–Kyiv comparison,
+/// the speaker for two claims of any sides.
+#[derive(Clone, Copy)]
+enum Naming {
+    Sides,
+    Speakers,
+}
+
+fn who(c: &Claim, naming: Naming) -> String {
+    match naming {
+        Naming::Sides => c.side.label().to_string(),
+        Naming::Speakers => c
+            .speaker
+            .as_ref()
+            .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone()))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| c.side.label().to_string()),
+    }
+}
+
+/// Two claims that cannot both be true, whatever their sides: the rule they break and a
+/// sentence saying what is disputed. The rules are those of [`conflicts`], which applies them
+/// only to Moscow–Kyiv pairs; this applies them to any pair of an event's claims (one side's
+/// officials contradicting each other, a third party against a side).
+pub fn disagreement(a: &Claim, b: &Claim) -> Option<(&'static str, String)> {
+    if a.id == b.id {
+        return None;
+    }
+    compare(a, b, Naming::Speakers)
+}
+
+/// The rule two accounts break, if any, with its explanation. `m` is named first.
+fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String)> {
+    let (wm, wk) = (who(m, naming), who(k, naming));
     let kind = m.action.kind;
     if kind != k.action.kind {
         return None;
@@ -120,7 +152,7 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
                 };
                 return Some((
                     "control:taken-vs-held",
-                    format!("Moscow says {}; Kyiv says {}.", says(m, hm), says(k, hk)),
+                    format!("{wm} says {}; {wk} says {}.", says(m, hm), says(k, hk)),
                 ));
             }
         }
@@ -133,10 +165,10 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
         (m, m)
     };
     if !std::ptr::eq(asserting, denying) && same_actor(asserting, denying) && asserting.action.stance == denying.action.stance {
-        let who = |c: &Claim| c.side.label();
+        let (wa, wd) = if std::ptr::eq(asserting, m) { (&wm, &wk) } else { (&wk, &wm) };
         return Some((
             "denial",
-            format!("{} says {} ({}); {} denies it.", who(asserting), asserting.action.trigger, kind.as_str().replace('_', " "), who(denying)),
+            format!("{wa} says {} ({}); {wd} denies it.", asserting.action.trigger, kind.as_str().replace('_', " ")),
         ));
     }
     if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k) {
@@ -144,7 +176,7 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
             if fm != fk {
                 return Some((
                     "withdrawal:framing",
-                    format!("Moscow calls the withdrawal {fm} (\"{}\"); Kyiv calls it {fk} (\"{}\").", m.action.trigger, k.action.trigger),
+                    format!("{wm} calls the withdrawal {fm} (\"{}\"); {wk} calls it {fk} (\"{}\").", m.action.trigger, k.action.trigger),
                 ));
             }
         }
@@ -171,7 +203,7 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
                 if hi.low as f64 >= 1.5 * (lo.high.max(1) as f64) {
                     return Some((
                         "numbers",
-                        format!("Moscow counts {}; Kyiv counts {}.", qm.text, qk.text),
+                        format!("{wm} counts {}; {wk} counts {}.", qm.text, qk.text),
                     ));
                 }
             }
@@ -188,7 +220,7 @@ pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
     let mut out: Vec<Conflict> = Vec::new();
     for m in &moscow {
         for k in &kyiv {
-            if let Some((rule, explanation)) = compare(m, k) {
+            if let Some((rule, explanation)) = compare(m, k, Naming::Sides) {
                 if out.iter().filter(|c| c.rule == rule).count() < MAX_PAIRS_PER_RULE {
                     out.push(Conflict { rule: rule.to_string(), moscow: m.id.clone(), kyiv: k.id.clone(), explanation });
                 }
@@ -307,5 +339,29 @@ mod tests {
         let a = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
         let b = claim(2, Side::Moscow, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
         assert!(conflicts(&[&a, &b]).is_empty());
+    }
+
+    #[test]
+    fn disagreement_applies_the_rules_to_claims_of_one_side() {
+        use crate::model::Speaker;
+        let mut a = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut b = claim(2, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
+        a.speaker = Some(Speaker { text: "the private army's chief".into(), span: Span::default(), resolved: None, side: Side::Moscow });
+        b.speaker = Some(Speaker { text: "the ministry".into(), span: Span::default(), resolved: None, side: Side::Moscow });
+        assert!(conflicts(&[&a, &b]).is_empty());
+        let (rule, why) = disagreement(&a, &b).expect("a disagreement");
+        assert_eq!(rule, "denial");
+        assert!(why.contains("the private army's chief") && why.contains("the ministry"), "{why}");
+        assert!(disagreement(&a, &a).is_none());
+        b.modality = Modality::Asserted;
+        assert!(disagreement(&a, &b).is_none());
+    }
+
+    #[test]
+    fn disagreement_between_a_side_and_its_opponent_matches_the_cross_side_rule() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        assert_eq!(disagreement(&m, &k).map(|d| d.0), Some("control:taken-vs-held"));
+        assert_eq!(disagreement(&k, &m).map(|d| d.0), Some("control:taken-vs-held"));
     }
 }
