@@ -8,9 +8,9 @@
 use jiff::civil::{Date, Weekday};
 
 use crate::extract::{Extraction, RawClaim, Token, tokens};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::lexicon::{Lexicons, NounRole, QuantityWord};
-use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceRef, Quantity, Span, Speaker};
+use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceId, PlaceRef, Quantity, Span, Speaker};
 
 /// Reads a publication date: `YYYY-MM-DD`, or an RFC 3339 timestamp (its own calendar date).
 pub fn parse_published(text: &str) -> Option<Day> {
@@ -58,9 +58,15 @@ fn claim(
     let mut rules = raw.rules.clone();
     let place = raw.place.as_ref().map(|(i, _)| {
         let mention = &extraction.mentions[*i];
-        let id = gaz.resolve(mention, &extraction.mentions);
-        let how = if mention.candidates.len() > 1 { "context".to_string() } else { format!("{:?}", mention.how).to_lowercase() };
+        let mut id = gaz.resolve(mention, &extraction.mentions);
+        let mut how = if mention.candidates.len() > 1 { "context".to_string() } else { format!("{:?}", mention.how).to_lowercase() };
         rules.push(format!("place-resolved:{how}"));
+        if let Some(town) = host_town(gaz, id) {
+            // "the Azovstal plant", "the Kakhovka dam": what happens there happens in its town.
+            id = town;
+            how = "feature-in-town".to_string();
+            rules.push("place:feature-in-town".into());
+        }
         PlaceRef {
             id: Some(id),
             name: gaz.place(id).map(|p| p.name.clone()).unwrap_or_else(|| mention.surface.clone()),
@@ -152,6 +158,31 @@ fn day_number(word: &str) -> Option<i8> {
 fn year_number(word: &str) -> Option<i16> {
     let n: i16 = word.parse().ok()?;
     (1990..=2100).contains(&n).then_some(n)
+}
+
+/// A feature stands for the town it is in when it is a site (a plant, a dam, a bridge) within
+/// [`HOST_TOWN_KM`] of a town of at least [`HOST_TOWN_POPULATION`]: the nearest such town.
+/// Rivers and features spanning several oblasts have no town.
+const HOST_TOWN_KM: f64 = 3.0;
+const HOST_TOWN_POPULATION: u64 = 10_000;
+
+pub fn host_town(gaz: &Gazetteer, id: PlaceId) -> Option<PlaceId> {
+    let f = gaz.place(id)?;
+    if f.kind != PlaceKind::Feature || f.admin1.is_empty() || f.name.to_lowercase().contains("river") {
+        return None;
+    }
+    let km = |p: &Place| {
+        let dx = (p.lon - f.lon) * 111.32 * f.lat.to_radians().cos();
+        let dy = (p.lat - f.lat) * 110.57;
+        (dx * dx + dy * dy).sqrt()
+    };
+    gaz.places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Settlement && p.population >= HOST_TOWN_POPULATION && p.country == f.country)
+        .map(|p| (km(p), p))
+        .filter(|(d, _)| *d <= HOST_TOWN_KM)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p.id)
 }
 
 /// The first date the text speaks of, resolved against the publication day; `true` when it was
@@ -375,6 +406,18 @@ mod tests {
         assert_eq!(q("dozens of civilians"), Some((24, 99, "civilian".into())));
         assert_eq!(q("killed two soldiers"), Some((2, 2, "soldier".into())));
         assert_eq!(q("on January 12, 2023 the town fell"), None);
+    }
+
+    #[test]
+    fn a_site_stands_for_its_town_and_a_river_for_none() {
+        let gaz = Gazetteer::builtin();
+        let name = |id: PlaceId| gaz.place(id).map(|p| p.name.clone()).unwrap_or_default();
+        let one = |n: &str| gaz.lookup(n)[0];
+        assert_eq!(host_town(gaz, one("Zaporizhzhia Nuclear Power Plant")).map(name).as_deref(), Some("Enerhodar"));
+        assert_eq!(host_town(gaz, one("Kakhovka Dam")).map(name).as_deref(), Some("Nova Kakhovka"));
+        assert_eq!(host_town(gaz, one("Dnieper")), None);
+        assert_eq!(host_town(gaz, one("Snake Island")), None);
+        assert_eq!(host_town(gaz, one("Bakhmut")), None);
     }
 
     #[test]
