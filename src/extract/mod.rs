@@ -245,6 +245,8 @@ struct Recent {
     settlement: Option<(usize, u32)>,
     /// The article's main settlement, see [`Doc::main_settlement`].
     main: Option<usize>,
+    /// The settlement the article names most, see [`Doc::top_settlement`].
+    top: Option<usize>,
 }
 
 /// Verbs of command: the action they order is announced, not merely intended.
@@ -286,6 +288,7 @@ impl Doc<'_> {
         let mut last_place: Option<(usize, u32)> = None;
         let mut last_settlement: Option<(usize, u32)> = None;
         let main_settlement = self.main_settlement();
+        let top_settlement = self.top_settlement();
         // The attributions of every sentence so far, for quotations continued across sentences.
         let mut history: Vec<(u32, Attribution, RawSpeaker)> = Vec::new();
         let persons: Vec<(Span, RawSpeaker)> = self
@@ -326,7 +329,7 @@ impl Doc<'_> {
             }
             let segs = self.segments(&toks, sentence.span);
             let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph);
-            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement };
+            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement, top: top_settlement };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
@@ -1178,6 +1181,19 @@ impl Doc<'_> {
     /// The settlement an article is about: the one named most often, when it has at least
     /// half of the article's settlement mentions and is named at least twice.
     fn main_settlement(&self) -> Option<usize> {
+        self.settlement_by_count(2)
+    }
+
+    /// The settlement an article names most, even once, when it has at least half of the
+    /// article's settlement mentions: the town a claim about the river or region it lies on is
+    /// about ("withdrew from the west bank of the Dnieper" in a report on one town).
+    fn top_settlement(&self) -> Option<usize> {
+        self.settlement_by_count(1)
+    }
+
+    /// The most named settlement, named at least `least` times and at least as often as all the
+    /// others together.
+    fn settlement_by_count(&self, least: usize) -> Option<usize> {
         let settlements: Vec<usize> = (0..self.mentions.len())
             .filter(|&i| self.place_rank(&self.mentions[i]) == 0 && !self.is_metonym_use(&self.mentions[i]))
             .collect();
@@ -1187,7 +1203,34 @@ impl Doc<'_> {
             e.0 += 1;
         }
         let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
-        (n >= 2 && 2 * n >= settlements.len()).then_some(first)
+        (n >= least && 2 * n >= settlements.len()).then_some(first)
+    }
+
+    /// Settlements named together as one object ("Balakliia and Izium", "Pokrovsk, Myrnohrad
+    /// and Rodynske") give one place whatever their order: the one the article names most, of
+    /// equals the most populous. Other mentions stay as they are.
+    fn coordinated(&self, pick: usize, candidates: &[usize]) -> usize {
+        if self.place_rank(&self.mentions[pick]) != 0 {
+            return pick;
+        }
+        let joined = |a: usize, b: usize| {
+            let (x, y) = (&self.mentions[a], &self.mentions[b]);
+            let gap = self.text.get(x.span.end as usize..y.span.start as usize).unwrap_or("x");
+            let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+            gap.len() <= 8 && words.iter().all(|w| matches!(*w, "and" | "&" | "or")) && (words.len() == 1 || gap.contains(','))
+        };
+        let pos = candidates.iter().position(|&i| i == pick).unwrap_or(0);
+        let (mut lo, mut hi) = (pos, pos);
+        while lo > 0 && self.place_rank(&self.mentions[candidates[lo - 1]]) == 0 && joined(candidates[lo - 1], candidates[lo]) {
+            lo -= 1;
+        }
+        while hi + 1 < candidates.len() && self.place_rank(&self.mentions[candidates[hi + 1]]) == 0 && joined(candidates[hi], candidates[hi + 1]) {
+            hi += 1;
+        }
+        let id = |i: usize| self.mentions[i].candidates.first().copied();
+        let named = |i: usize| self.mentions.iter().filter(|m| m.candidates.first().copied() == id(i) && !self.is_metonym_use(m)).count();
+        let population = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(0, |p| p.population);
+        candidates[lo..=hi].iter().copied().max_by_key(|&i| (named(i), population(i), std::cmp::Reverse(i))).unwrap_or(pick)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1219,6 +1262,7 @@ impl Doc<'_> {
                 gap.split_whitespace().count() <= 10
             });
             let before = in_seg.iter().copied().rfind(|&i| self.mentions[i].span.end <= d.trigger.start);
+            let (after, before) = (after.map(|i| self.coordinated(i, &in_seg)), before.map(|i| self.coordinated(i, &in_seg)));
             let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement);
             let distance = |i: usize| self.mentions[i].span.start.abs_diff(d.trigger.start);
             // A region or a feature (a river, a plant) names where a settlement lies or what is
@@ -1233,7 +1277,7 @@ impl Doc<'_> {
             // The article's town, for a clause that names only the region or the river it lies
             // in ("footholds on the left bank of the Dnipro in the Kherson region").
             let main_within = |pick: usize| -> Option<usize> {
-                let main = recent.main?;
+                let main = recent.main.or(recent.top)?;
                 let (p, m) = (self.gaz.place(self.mentions[pick].candidates[0])?, self.gaz.place(self.mentions[main].candidates[0])?);
                 let inside = match p.kind {
                     PlaceKind::Region => p.name == m.admin1 || p.admin1 == m.admin1,
@@ -1767,5 +1811,20 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
         assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn towns_named_together_give_the_one_the_article_names_most() {
+        let text = "Russia's defence ministry said its forces had captured Marinka and Kurakhove.";
+        assert_eq!(place(&claims("Reuters", text)[0]), "Kurakhove");
+        let text = "Russia's defence ministry said its forces had captured Kurakhove and Marinka.\n\nMarinka had been shelled for years.";
+        assert_eq!(place(&claims("Reuters", text)[0]), "Marinka");
+    }
+
+    #[test]
+    fn a_river_named_alone_gives_way_to_the_one_town_of_the_article() {
+        let text = "Ukraine's military said its marines had advanced on the far bank of the Dnieper.\n\nKrynky lies on the left bank.";
+        let got = claims("Reuters", text);
+        assert_eq!(place(&got[0]), "Krynky", "{:?}", got[0].rules);
     }
 }
