@@ -147,7 +147,8 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
 /// Extracts the claims of one article.
 pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicons, gaz: &'static Gazetteer) -> Extraction {
     let folded = Folded::new(view.text);
-    let mentions = gaz.find_mentions(view.text);
+    let mut mentions = gaz.find_mentions(view.text);
+    rivers_after_the(view.text, &mut mentions, gaz);
     let quotes = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
@@ -168,6 +169,29 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
+}
+
+/// "the Dnipro", "the Oskil": a town's name after "the" is the river of that name, when the
+/// gazetteer has one (towns take no article in English).
+fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) {
+    for m in mentions.iter_mut() {
+        let before = text[..m.span.start as usize].trim_end_matches(' ');
+        let cut = before.len().saturating_sub(3);
+        let the = before.len() + 1 == m.span.start as usize
+            && before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && !before[..cut].ends_with(|c: char| c.is_alphanumeric());
+        if !the || m.candidates.first().and_then(|&id| gaz.place(id)).is_none_or(|p| p.kind != PlaceKind::Settlement) {
+            continue;
+        }
+        let river: Vec<PlaceId> = gaz
+            .lookup(&format!("{} River", m.surface))
+            .into_iter()
+            .filter(|&id| gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Feature))
+            .collect();
+        if !river.is_empty() {
+            m.candidates = river;
+        }
+    }
 }
 
 /// Forms of "take" that say a place was captured when the place's name follows at once
@@ -440,11 +464,18 @@ impl Doc<'_> {
                                 .any(|t| t.text.eq_ignore_ascii_case("that"));
                             let comma_before = s > 0 && toks[s - 1].is(&[',']);
                             let appositive = comma_before && !that_follows && words_after >= 8 && words_after > words_before;
+                            // "After a long siege, X claimed ...": an opening adverbial with
+                            // nothing to report in it is no report closed by the cue.
+                            let before_speaker = Span { start: sentence.start, end: speaker.start };
+                            let reportable = within(&self.triggers, before_speaker).next().is_some()
+                                || within(&self.denials, before_speaker).next().is_some()
+                                || self.quotes.iter().any(|q| q.start < speaker.start && q.end > sentence.start);
                             let postposed = s > 0
                                 && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
                                 && words_before >= 3
                                 && !(comma_before && that_follows)
-                                && !appositive;
+                                && !appositive
+                                && reportable;
                             let scope = if postposed {
                                 Span { start: sentence.start, end: speaker.start }
                             } else {
@@ -1811,6 +1842,20 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
         assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn an_opening_adverbial_is_no_report_closed_by_the_cue() {
+        let got = claims("Reuters", "After a siege of many months, Yevgeny Prigozhin claimed complete control of Marinka on Sunday.");
+        assert_eq!(got[0].side, Side::Moscow, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn the_before_a_town_name_makes_it_the_river() {
+        let got = claims("Reuters", "Russia's defence ministry said Ukrainian forces had struck crossings on the Dnipro.");
+        assert_eq!(place(&got[0]), "Dnieper");
+        let got = claims("Reuters", "Russia's defence ministry said Ukrainian forces had struck Dnipro.");
+        assert_eq!(place(&got[0]), "Dnipro");
     }
 
     #[test]
