@@ -107,6 +107,13 @@ struct Attribution {
     rule: &'static str,
 }
 
+/// The speakers an article has named so far, for pronouns met out of order.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    seen: &'a [Seen],
+    persons: &'a [(Span, RawSpeaker)],
+}
+
 /// A speaker resolved in the article so far, for later pronouns and short forms.
 #[derive(Debug, Clone)]
 struct Seen {
@@ -352,7 +359,8 @@ impl Doc<'_> {
                 speakers.push(sp);
             }
             let segs = self.segments(&toks, sentence.span);
-            let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph);
+            let known = Known { seen: &seen, persons: &persons };
+            let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph, known);
             let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement, top: top_settlement };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
@@ -845,6 +853,7 @@ impl Doc<'_> {
             || matches!(n.as_str(), "the" | "they" | "it" | "he" | "she" | "we" | "more" | "many" | "several" | "dozens" | "hundreds" | "thousands" | "some" | "its" | "their")
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn drafts(
         &self,
         toks: &[Token<'_>],
@@ -853,6 +862,7 @@ impl Doc<'_> {
         attributions: &[Attribution],
         history: &[(u32, Attribution, RawSpeaker)],
         paragraph: u32,
+        known: Known<'_>,
     ) -> Vec<Draft> {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
         let mut drafts = Vec::new();
@@ -927,7 +937,7 @@ impl Doc<'_> {
                 .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation))
                 && !hit.pattern.contains("not");
             let attribution = self.attribution_for(hit.span, attributions);
-            let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, attributions, history, paragraph) } else { None };
+            let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, history, paragraph, known) } else { None };
             let denied_by_label = self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
                 trigger: hit.span,
@@ -1121,9 +1131,9 @@ impl Doc<'_> {
     fn quote_speaker(
         &self,
         trigger: Span,
-        _attributions: &[Attribution],
         history: &[(u32, Attribution, RawSpeaker)],
         paragraph: u32,
+        known: Known<'_>,
     ) -> Option<(RawSpeaker, Attribution)> {
         let q = self.in_quote(trigger)?;
         let quote = self.quotes[q];
@@ -1134,7 +1144,7 @@ impl Doc<'_> {
         {
             let gap = &self.text[quote.end as usize..cue.span.start as usize];
             if gap.split_whitespace().count() <= 8 && !gap.contains(['.', '"', '\u{201c}']) {
-                return None.or_else(|| self.speaker_near_cue(cue, quote));
+                return self.speaker_near_cue(cue, quote, known);
             }
         }
         history
@@ -1145,7 +1155,7 @@ impl Doc<'_> {
     }
 
     /// The speaker of a cue found after a quotation in a sentence not yet processed.
-    fn speaker_near_cue(&self, cue: &Hit<'_, Cue>, quote: Span) -> Option<(RawSpeaker, Attribution)> {
+    fn speaker_near_cue(&self, cue: &Hit<'_, Cue>, quote: Span, known: Known<'_>) -> Option<(RawSpeaker, Attribution)> {
         let sentence = Span { start: quote.start, end: (cue.span.end as usize + 160).min(self.text.len()) as u32 };
         let toks = tokens(self.text, sentence);
         let first = toks.iter().position(|t| t.span.end > cue.span.start)?;
@@ -1157,7 +1167,7 @@ impl Doc<'_> {
                 Span { start: toks[s].span.start, end: toks[e - 1].span.end }
             }
         };
-        let sp = self.resolve_speaker(span, &[], &[]);
+        let sp = self.resolve_speaker(span, known.seen, known.persons);
         let a = Attribution {
             cue: cue.span,
             cue_text: cue.span.slice(self.text).to_string(),
@@ -1848,6 +1858,14 @@ mod tests {
     fn an_opening_adverbial_is_no_report_closed_by_the_cue() {
         let got = claims("Reuters", "After a siege of many months, Yevgeny Prigozhin claimed complete control of Marinka on Sunday.");
         assert_eq!(got[0].side, Side::Moscow, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_quotation_resolves_to_the_speaker_named_before() {
+        let text = "Hanna Maliar said on Monday the week had been hard.\n\n\"Our fighters are holding out in Marinka.\" She added that supplies were short.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
     }
 
     #[test]
