@@ -1011,10 +1011,13 @@ impl Doc<'_> {
     /// true" (a claim noun before the trigger, the label after it). Only within the trigger's
     /// clause: "called the claim a lie and said that its forces hold X" asserts the holding.
     fn denied_by_label(&self, trigger: Span, clause: Span, attribution: Option<&Attribution>) -> bool {
+        let quote = self.in_quote(trigger);
         within(&self.denials, clause).any(|d| {
             *d.value == DenialPhrase::Label
                 && if d.span.end <= trigger.start {
-                    attribution.is_some_and(|a| a.cue.end <= d.span.start)
+                    // "said the reports were fake", or in one quotation: "it would be a stretch
+                    // to talk about taking X".
+                    attribution.is_some_and(|a| a.cue.end <= d.span.start) || (quote.is_some() && self.in_quote(d.span) == quote)
                 } else {
                     let between = Span { start: trigger.end, end: d.span.start };
                     let claim_noun = within(&self.denials, Span { start: clause.start, end: trigger.start })
@@ -1496,10 +1499,11 @@ impl Doc<'_> {
             if speaker_span.is_some_and(|s| s.contains(t.span)) || !t.is_word() {
                 continue;
             }
-            let force_follows = scan[k + 1..]
-                .iter()
-                .take(3)
-                .any(|n| within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military));
+            // "the Russian armed forces' first line": a possessive force is no subject.
+            let force_follows = scan[k + 1..].iter().take(3).enumerate().any(|(j, n)| {
+                let possessive = n.text.ends_with("'s") || n.text.ends_with("\u{2019}s") || scan.get(k + 2 + j).is_some_and(|p| p.is(&['\'', '\u{2019}']));
+                within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military) && !possessive
+            });
             let named_force = within(&self.speakers, t.span)
                 .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override) && h.value.side != Side::Other);
             if let Some(side) = self.side_word(t).filter(|_| force_follows || named_force) {
@@ -1537,10 +1541,11 @@ impl Doc<'_> {
             c.target = c.actor.and_then(Side::opponent);
             return;
         }
-        let default = match (c.kind, c.modality, c.stance) {
-            // A side denies its opponent's gains, not its own.
-            (Kind::Control | Kind::Advance | Kind::Encirclement, Modality::Denied, Stance::Achieved) => speaker_side.and_then(Side::opponent),
-            (Kind::WarCrimes, Modality::Denied, _) => speaker_side,
+        let denied = c.modality == Modality::Denied || c.negated;
+        let default = match (c.kind, denied, c.stance) {
+            // A side denies its opponent's gains, not its own ("they have not taken X").
+            (Kind::Control | Kind::Advance | Kind::Encirclement, true, Stance::Achieved) => speaker_side.and_then(Side::opponent),
+            (Kind::WarCrimes, true, _) => speaker_side,
             (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
             (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
             (Kind::Casualties | Kind::Civilians, _, _) => c.target.and_then(Side::opponent),
@@ -1866,6 +1871,29 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
         assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_capture_said_not_to_have_happened_is_the_opponents() {
+        let got = claims("Reuters", "\"They still have not taken Marinka,\" Denis Pushilin said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert!(c.action.negated);
+        assert_eq!(c.action.actor, Some(Side::Kyiv));
+    }
+
+    #[test]
+    fn a_label_in_the_quotation_denies_what_follows_it() {
+        let got = claims("Reuters", "\"It would be a stretch to talk about capturing Marinka,\" Denis Pushilin said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.modality, Modality::Denied);
+    }
+
+    #[test]
+    fn a_possessive_force_is_not_the_actor() {
+        let text = "Denis Pushilin denied that Ukrainian troops had broken the Russian forces' lines, or taken Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.actor, Some(Side::Kyiv), "{:?}", c.rules);
     }
 
     #[test]
