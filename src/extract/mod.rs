@@ -1238,12 +1238,22 @@ impl Doc<'_> {
     /// The most named settlement, named at least `least` times and at least as often as all the
     /// others together.
     fn settlement_by_count(&self, least: usize) -> Option<usize> {
-        let settlements: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| self.place_rank(&self.mentions[i]) == 0 && !self.is_metonym_use(&self.mentions[i]))
+        // A site counts for its town ("Azovstal" for Mariupol).
+        let town = |i: usize| {
+            let m = &self.mentions[i];
+            match self.place_rank(m) {
+                0 => Some(m.candidates[0]),
+                1 => crate::normalize::host_town(self.gaz, m.candidates[0]),
+                _ => None,
+            }
+        };
+        let settlements: Vec<(usize, PlaceId)> = (0..self.mentions.len())
+            .filter(|&i| !self.is_metonym_use(&self.mentions[i]))
+            .filter_map(|i| Some((i, town(i)?)))
             .collect();
         let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
-        for &i in &settlements {
-            let e = counts.entry(self.mentions[i].candidates[0]).or_insert((0, i));
+        for &(i, id) in &settlements {
+            let e = counts.entry(id).or_insert((0, i));
             e.0 += 1;
         }
         let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
