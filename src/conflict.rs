@@ -30,7 +30,8 @@ fn holder(c: &Claim) -> Option<Side> {
         let t = c.action.trigger.to_lowercase();
         t.starts_with("held ") || t.starts_with("had held")
     };
-    if retrospective {
+    // The same article reports the holder's withdrawal: the holding out is past.
+    if retrospective || c.rules.iter().any(|r| r == "control:superseded-by-withdrawal") {
         return None;
     }
     match c.action.stance {
@@ -332,6 +333,14 @@ mod tests {
         assert!(conflicts(&[&m, &k]).is_empty());
         k.action.trigger = "holding out".into();
         assert_eq!(conflicts(&[&m, &k]).len(), 1);
+    }
+
+    #[test]
+    fn a_holding_out_superseded_by_the_holders_withdrawal_disputes_no_capture() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        k.rules.push("control:superseded-by-withdrawal".into());
+        assert!(conflicts(&[&m, &k]).is_empty());
     }
 
     #[test]

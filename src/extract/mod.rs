@@ -407,7 +407,35 @@ impl Doc<'_> {
                 last_settlement = Some((m.0, sentence.paragraph));
             }
         }
+        self.mark_superseded(&mut claims);
         claims
+    }
+
+    /// The place key of a mention: its town for a site, else its first candidate.
+    fn town_key(&self, mention: usize) -> PlaceId {
+        let id = self.mentions[mention].candidates[0];
+        crate::normalize::host_town(self.gaz, id).unwrap_or(id)
+    }
+
+    /// An article that reports a side's withdrawal from a place tells of that side's holding out
+    /// there as past ("a day before the order, the brigade said its troops were holding out"):
+    /// such holding out disputes no capture.
+    fn mark_superseded(&self, claims: &mut [RawClaim]) {
+        let key = |c: &RawClaim| c.place.as_ref().map(|(i, _)| self.town_key(*i));
+        let left: Vec<(Side, PlaceId)> = claims
+            .iter()
+            .filter(|c| c.kind == Kind::Withdrawal && c.stance == Stance::Achieved && c.modality != Modality::Denied && !c.negated)
+            .filter_map(|c| {
+                let side = c.actor.filter(|a| *a != Side::Other && (c.side == *a || c.side == Side::Other))?;
+                Some((side, key(c)?))
+            })
+            .collect();
+        for c in claims.iter_mut() {
+            let holding = c.kind == Kind::Control && c.stance == Stance::Resisted && c.actor == Some(c.side);
+            if holding && key(c).is_some_and(|k| left.contains(&(c.side, k))) {
+                c.rules.push("control:superseded-by-withdrawal".into());
+            }
+        }
     }
 
     /// Cues of a sentence with their speakers and scopes.
@@ -1904,6 +1932,24 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
         assert_eq!(c.action.actor, Some(Side::Kyiv), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_holding_out_is_past_in_an_article_reporting_the_withdrawal() {
+        let text = "Ukraine's general staff said its troops were holding out in Marinka.\n\n\
+                    On Saturday Ukraine's general staff said its troops had withdrawn from Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
+        assert!(c.rules.iter().any(|r| r == "control:superseded-by-withdrawal"), "{:?}", c.rules);
+        let alone = claims("Reuters", "Ukraine's general staff said its troops were holding out in Marinka.");
+        assert!(alone[0].rules.iter().all(|r| r != "control:superseded-by-withdrawal"));
+    }
+
+    #[test]
+    fn what_a_withdrawal_avoids_is_not_what_happened() {
+        let got = claims("Reuters", "Ukraine's army chief said the troops were withdrawn from Marinka to avoid encirclement.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].action.kind, Kind::Withdrawal);
     }
 
     #[test]
