@@ -280,6 +280,10 @@ struct Recent {
     top: Option<usize>,
 }
 
+/// Plural words for places: a capture of "30 settlements" is an advance, but "the towns of X
+/// and Y" names the places taken.
+const PLACE_PLURALS: &[&str] = &["settlements", "villages", "localities", "towns", "hamlets", "population centers", "population centres"];
+
 /// Verbs of command: the action they order is announced, not merely intended.
 const DIRECTIVES: &[&str] = &["ordered", "orders", "order", "instructed", "authorised", "authorized", "permitted", "commanded", "told"];
 
@@ -1105,8 +1109,11 @@ impl Doc<'_> {
                 return None;
             }
             if let Some(n) = within(&self.nouns, t.span).next() {
+                // "the towns of X and Y" names the places themselves; "41 settlements" does not.
+                let naming = PLACE_PLURALS.contains(&n.pattern)
+                    && toks.iter().find(|x| x.span.start >= t.span.end).is_some_and(|x| x.text.eq_ignore_ascii_case("of"));
                 return match n.value {
-                    NounRole::Partial | NounRole::Military => Some(*n.value),
+                    NounRole::Partial | NounRole::Military if !naming => Some(*n.value),
                     _ => None,
                 };
             }
