@@ -40,6 +40,15 @@ fn holder(c: &Claim) -> Option<Side> {
     }
 }
 
+/// A holding out claimed more than this many days before a capture is claimed is overtaken by
+/// the capture rather than disputing it.
+pub const OVERTAKEN_DAYS: i32 = 1;
+
+/// The day a claim speaks of: the day its sentence names, else its publication day.
+fn when(c: &Claim) -> Option<i32> {
+    c.event_day.or(c.day).map(|d| d.0)
+}
+
 /// True when `c` asserts something happened (the side a denial would contradict).
 fn asserts(c: &Claim) -> bool {
     c.modality != Modality::Denied && !c.action.negated && c.action.stance != Stance::Ongoing
@@ -141,7 +150,11 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
         // of holding out (or two of capture) by different sides are read as confusion over who
         // is the subject, not as a dispute.
         let one_taken = (m.action.stance == Stance::Achieved) != (k.action.stance == Stance::Achieved);
-        if let (Some(hm), Some(hk), true) = (holder(m), holder(k), one_taken) {
+        // A holding out told of days before the capture is claimed is overtaken by it, not
+        // disputing it.
+        let (taken, held) = if m.action.stance == Stance::Achieved { (m, k) } else { (k, m) };
+        let overtaken = matches!((when(held), when(taken)), (Some(h), Some(t)) if h + OVERTAKEN_DAYS < t);
+        if let (Some(hm), Some(hk), true, false) = (holder(m), holder(k), one_taken, overtaken) {
             if hm != hk {
                 let place = place_name(m);
                 let says = |c: &Claim, holder: Side| {

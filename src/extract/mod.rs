@@ -1131,8 +1131,12 @@ impl Doc<'_> {
             let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
             return !ordered;
         }
-        toks[ti.saturating_sub(6).max(seg_s)..ti]
+        // The modal governs the trigger when nothing but its clause lies between them: read back
+        // from the trigger to the nearest comma ("plans to level the plant after completing
+        // its capture").
+        toks[ti.saturating_sub(8).max(seg_s)..ti]
             .iter()
+            .rev()
             .take_while(|t| !t.is(&[',', ';']))
             .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal))
     }
@@ -1563,6 +1567,19 @@ impl Doc<'_> {
             // Who did it is the speaker's accusation, not a word before the trigger.
             subject = None;
         }
+        // "X has been completely liberated": the subject of a passive is what was taken, and a
+        // force named before it (its former holder, in an aside) is not the actor.
+        let first_word = c.trigger.split_whitespace().next().unwrap_or("").to_lowercase();
+        let participle = first_word.ends_with("ed") || first_word.ends_with("en");
+        let passive = participle
+            && toks[ti.saturating_sub(3).max(seg_s)..ti]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_word())
+                .any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being"));
+        if passive && c.stance == Stance::Achieved && !c.negated {
+            subject = None;
+        }
         let after = toks.iter().position(|t| t.span.start >= c.trigger_span.end).unwrap_or(toks.len());
         let mut object = None;
         for (k, t) in toks.iter().enumerate().skip(after).take(3) {
@@ -1957,6 +1974,21 @@ mod tests {
         let got = claims("Reuters", "Ukraine's army chief said the troops were withdrawn from Marinka to avoid encirclement.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].action.kind, Kind::Withdrawal);
+    }
+
+    #[test]
+    fn a_force_before_a_passive_capture_is_not_its_actor() {
+        let text = "Denis Pushilin said the town of Marinka, held by Ukrainian fighters for months, has been completely liberated.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.actor, Some(Side::Moscow), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_modal_after_an_opening_adverbial_still_makes_an_intention() {
+        let got = claims("Reuters", "Near Marinka, Russian forces will surely seize the station, Denis Pushilin said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.stance, Stance::Ongoing, "{:?}", c.rules);
     }
 
     #[test]
