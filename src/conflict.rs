@@ -44,6 +44,11 @@ fn holder(c: &Claim) -> Option<Side> {
 /// the capture rather than disputing it.
 pub const OVERTAKEN_DAYS: i32 = 1;
 
+/// The claim's place is a site standing for its town (see `normalize::host_town`).
+fn at_site(c: &Claim) -> bool {
+    c.rules.iter().any(|r| r == "place:feature-in-town")
+}
+
 /// The day a claim speaks of: the day its sentence names, else its publication day.
 fn when(c: &Claim) -> Option<i32> {
     c.event_day.or(c.day).map(|d| d.0)
@@ -154,7 +159,10 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
         // disputing it.
         let (taken, held) = if m.action.stance == Stance::Achieved { (m, k) } else { (k, m) };
         let overtaken = matches!((when(held), when(taken)), (Some(h), Some(t)) if h + OVERTAKEN_DAYS < t);
-        if let (Some(hm), Some(hk), true, false) = (holder(m), holder(k), one_taken, overtaken) {
+        // A site in a town (a plant) is part of it: holding the plant does not dispute taking
+        // the town, nor holding the town taking the plant.
+        let same_scale = at_site(m) == at_site(k);
+        if let (Some(hm), Some(hk), true, false, true) = (holder(m), holder(k), one_taken, overtaken, same_scale) {
             if hm != hk {
                 let place = place_name(m);
                 let says = |c: &Claim, holder: Side| {
@@ -354,6 +362,35 @@ mod tests {
         let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
         k.rules.push("control:superseded-by-withdrawal".into());
         assert!(conflicts(&[&m, &k]).is_empty());
+    }
+
+    #[test]
+    fn a_holding_out_days_before_the_capture_is_overtaken_by_it() {
+        use crate::model::Day;
+        let mut m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        m.day = Some(Day(100));
+        k.day = Some(Day(96));
+        assert!(conflicts(&[&m, &k]).is_empty());
+        k.day = Some(Day(99));
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
+        // Holding out after the capture is claimed disputes it, however late.
+        k.day = Some(Day(104));
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
+        // The day a sentence names beats the publication day.
+        k.event_day = Some(Day(90));
+        assert!(conflicts(&[&m, &k]).is_empty());
+    }
+
+    #[test]
+    fn holding_a_site_does_not_dispute_taking_its_town() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        k.rules.push("place:feature-in-town".into());
+        assert!(conflicts(&[&m, &k]).is_empty());
+        let mut m = m;
+        m.rules.push("place:feature-in-town".into());
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
     }
 
     #[test]

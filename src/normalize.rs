@@ -192,11 +192,28 @@ pub fn resolve_date(text: &str, published: Option<Day>) -> Option<(Day, bool)> {
     let toks: Vec<Token<'_>> = tokens(text, Span::new(0, text.len())).into_iter().filter(|t| t.is_word()).collect();
     let pub_date = published.map(Day::to_date);
     for (i, t) in toks.iter().enumerate() {
-        if let Some(month) = month_of(t.text) {
-            // "January 12[, 2023]" or "12 January [2023]".
+        // "since April 21" starts a stretch of time; the claim speaks of its end.
+        if i > 0 && toks[i - 1].text.eq_ignore_ascii_case("since") || i > 1 && toks[i - 2].text.eq_ignore_ascii_case("since") {
+            continue;
+        }
+        let (month, part) = match t.text.get(..4).filter(|p| p.eq_ignore_ascii_case("mid-")) {
+            Some(_) => (month_of(&t.text[4..]), Some(15)),
+            None => (month_of(t.text), None),
+        };
+        if let Some(month) = month {
+            // "January 12[, 2023]" or "12 January [2023]"; "late April", "mid-May", "the end of
+            // June" stand for a day of their part of the month.
             let after = toks.get(i + 1).and_then(|n| day_number(n.text));
             let before = i.checked_sub(1).and_then(|k| day_number(toks[k].text));
-            let Some(day) = after.or(before) else { continue };
+            let word_before = |k: usize| i.checked_sub(k).map(|k| toks[k].text.to_lowercase());
+            let part = part.or(match word_before(1).as_deref() {
+                Some("early") => Some(5),
+                Some("mid") => Some(15),
+                Some("late") => Some(25),
+                Some("of") if word_before(2).as_deref() == Some("end") => Some(28),
+                _ => None,
+            });
+            let Some(day) = after.or(before).or(part) else { continue };
             let year_at = if after.is_some() { i + 2 } else { i + 1 };
             let year = toks.get(year_at).and_then(|y| year_number(y.text));
             if let Some(year) = year {
@@ -390,6 +407,10 @@ mod tests {
         assert_eq!(resolve_date("on 28 December", Some(p)), Some((day("2022-12-28"), false)));
         assert_eq!(resolve_date("As of January 17, 2023, troops", None), Some((day("2023-01-17"), true)));
         assert_eq!(resolve_date("the May offensive", Some(p)), None);
+        assert_eq!(resolve_date("By late December, they said", Some(p)), Some((day("2022-12-25"), false)));
+        assert_eq!(resolve_date("held out since December 20, and on January 3 it fell", Some(p)), Some((day("2023-01-03"), false)));
+        assert_eq!(resolve_date("in mid-December", Some(p)), Some((day("2022-12-15"), false)));
+        assert_eq!(resolve_date("at the end of December 2021", Some(p)), Some((day("2021-12-28"), true)));
     }
 
     #[test]

@@ -1362,7 +1362,7 @@ impl Doc<'_> {
             // in it: "captured X in Donetsk Oblast", "crossed the Dnieper near X", "the Azovstal
             // plant in Mariupol". The settlement of the clause is the claim's place.
             let nearer_settlement = |pick: usize| -> Option<usize> {
-                if self.place_rank(&self.mentions[pick]) == 0 {
+                if self.place_rank(&self.mentions[pick]) == 0 || self.is_site(pick) {
                     return None;
                 }
                 in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0).min_by_key(|&i| distance(i))
@@ -1370,6 +1370,9 @@ impl Doc<'_> {
             // The article's town, for a clause that names only the region or the river it lies
             // in ("footholds on the left bank of the Dnipro in the Kherson region").
             let main_within = |pick: usize| -> Option<usize> {
+                if self.is_site(pick) {
+                    return None;
+                }
                 let main = recent.main.or(recent.top)?;
                 let (p, m) = (self.gaz.place(self.mentions[pick].candidates[0])?, self.gaz.place(self.mentions[main].candidates[0])?);
                 let inside = match p.kind {
@@ -1407,7 +1410,26 @@ impl Doc<'_> {
                 let reported = d.attribution.is_some() || d.quote_speaker.is_some();
                 recent.main.filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
+            // "the Azovstal plant in Mariupol", "Mariupol's Azovstal plant": the site named with
+            // its town is the place (it stands for the town, at the scale of a site).
+            if let Some((i, _)) = &d.place {
+                let town = self.town_key(*i);
+                let beside = |j: usize| {
+                    let (a, b) = if j < *i { (j, *i) } else { (*i, j) };
+                    let gap = &self.text[self.mentions[a].span.end as usize..self.mentions[b].span.start as usize];
+                    gap.split_whitespace().count() <= 4
+                };
+                if let Some(j) = in_seg.iter().copied().find(|&j| j != *i && self.is_site(j) && self.town_key(j) == town && beside(j)) {
+                    d.place = Some((j, "place:site-in-town".to_string()));
+                }
+            }
         }
+    }
+
+    /// A site that stands for its town (see `normalize::host_town`).
+    fn is_site(&self, mention: usize) -> bool {
+        let id = self.mentions[mention].candidates[0];
+        self.place_rank(&self.mentions[mention]) == 1 && crate::normalize::host_town(self.gaz, id).is_some()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1989,6 +2011,15 @@ mod tests {
         let got = claims("Reuters", "Near Marinka, Russian forces will surely seize the station, Denis Pushilin said.");
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
         assert_eq!(c.action.stance, Stance::Ongoing, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_site_named_with_its_town_is_the_place_at_the_scale_of_a_site() {
+        let got = claims("Reuters", "Denis Pushilin said the Azovstal plant in Mariupol had been liberated.");
+        assert_eq!(place(&got[0]), "Mariupol");
+        assert!(got[0].rules.iter().any(|r| r == "place:feature-in-town"), "{:?}", got[0].rules);
+        let got = claims("Reuters", "Denis Pushilin said Mariupol had been liberated.");
+        assert!(got[0].rules.iter().all(|r| r != "place:feature-in-town"), "{:?}", got[0].rules);
     }
 
     #[test]
