@@ -135,6 +135,8 @@ struct Doc<'a> {
     nouns: Vec<Hit<'static, NounRole>>,
     mentions: Vec<PlaceMention>,
     quotes: Vec<Span>,
+    /// For each paragraph: it is one quotation from start to end.
+    quote_paragraphs: Vec<bool>,
     outlet_side: Side,
 }
 
@@ -156,7 +158,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     let folded = Folded::new(view.text);
     let mut mentions = gaz.find_mentions(view.text);
     rivers_after_the(view.text, &mut mentions, gaz);
-    let quotes = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
+    let quotes: Vec<Span> = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
         text: view.text,
@@ -171,6 +173,15 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         triggers: with_take_place(view.text, hits(&folded, &lex.actions), &mentions, lex),
         nouns: hits(&folded, &lex.nouns),
         mentions,
+        quote_paragraphs: segments
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let body = p.slice(view.text).trim();
+                let start = p.start as usize + (p.slice(view.text).len() - p.slice(view.text).trim_start().len());
+                quotes.iter().any(|q| q.start as usize == start && q.end as usize + 2 >= start + body.len())
+            })
+            .collect(),
         quotes,
         outlet_side,
     };
@@ -283,6 +294,9 @@ struct Recent {
 /// Plural words for places: a capture of "30 settlements" is an advance, but "the towns of X
 /// and Y" names the places taken.
 const PLACE_PLURALS: &[&str] = &["settlements", "villages", "localities", "towns", "hamlets", "population centers", "population centres"];
+
+/// A quotation of at most this many words inside a sentence is scare quotes, not a quotation.
+const SCARE_QUOTE_WORDS: usize = 3;
 
 /// Verbs of command: the action they order is announced, not merely intended.
 const DIRECTIVES: &[&str] = &["ordered", "orders", "order", "instructed", "authorised", "authorized", "permitted", "commanded", "told"];
@@ -473,8 +487,14 @@ impl Doc<'_> {
             match hit.value.form {
                 CueForm::According => {
                     let Some((s, e)) = self.phrase_after(toks, last + 1) else { continue };
-                    let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
                     let at_start = toks[..first].iter().all(|t| !t.is_word() || self.grammar_is(t.text, WordClass::Time));
+                    // "According to the ministry, the Ukrainian army lost ...": the comma ends
+                    // the speaker of an opening "according to".
+                    let e = if at_start { toks[s..e].iter().position(|t| t.is(&[','])).map_or(e, |c| s + c) } else { e };
+                    if e <= s {
+                        continue;
+                    }
+                    let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
                     let scope = if at_start {
                         Span { start: speaker.end, end: sentence.end }
                     } else {
@@ -486,6 +506,14 @@ impl Doc<'_> {
                     out.push(mk(None, true, after_to_end, "cue:participle"));
                 }
                 CueForm::Verb | CueForm::Passive => {
+                    // "Commanders have been ordered to ...": the subject of a passive report is
+                    // who was told, not who tells.
+                    let passive = hit.value.form == CueForm::Verb
+                        && first > 0
+                        && matches!(toks[first - 1].text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being");
+                    if passive {
+                        continue;
+                    }
                     let before = self.phrase_before(toks, first);
                     let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
                         || first > 1 && toks[first - 1].is(&['"', '\u{201d}']) ;
@@ -555,7 +583,8 @@ impl Doc<'_> {
             return true;
         }
         let Some(prev) = first.checked_sub(1).map(|i| toks[i]) else { return false };
-        if prev.text.chars().all(|c| c.is_ascii_digit()) {
+        // "the ministry's claim that", "Moscow's reports of"
+        if prev.text.chars().all(|c| c.is_ascii_digit()) || prev.text.ends_with("'s") || prev.text.ends_with("\u{2019}s") {
             return true;
         }
         prev.is_word()
@@ -632,13 +661,26 @@ impl Doc<'_> {
             }
             break;
         }
-        // A phrase that opens with an adverbial ("In a statement on Facebook the staff said")
-        // keeps only what follows the adverbial's last noun.
-        while start < end && toks[start].is_word() && self.grammar_is(toks[start].text, WordClass::Stop) {
+        // A phrase that opens with an adverbial ("In a statement on Facebook the staff said",
+        // "on Wednesday it said") keeps only what follows it.
+        while start < end
+            && toks[start].is_word()
+            && (self.grammar_is(toks[start].text, WordClass::Stop)
+                || (end - start > 1 && (self.grammar_is(toks[start].text, WordClass::Preposition) || self.grammar_is(toks[start].text, WordClass::Time))))
+        {
             start += 1;
         }
         if start >= end {
             return None;
+        }
+        // "A Ukrainian soldier, positioned outside the town, said": the speaker is the noun
+        // phrase the participle describes.
+        let lead = toks[start].text;
+        let participle = toks[start].is_word() && !toks[start].is_capitalized() && (lead.ends_with("ed") || lead.ends_with("ing"));
+        if participle && start >= 2 && toks[start - 1].is(&[',']) && within(&self.speakers, toks[start].span).next().is_none() {
+            if let Some(found) = self.phrase_before(toks, start - 1) {
+                return Some(found);
+            }
         }
         // "X, which commands the east, said": the speaker is X, before the relative clause.
         if start >= 2
@@ -767,7 +809,7 @@ impl Doc<'_> {
                 .iter()
                 .filter(|m| span.contains(m.span))
                 .find_map(|m| self.gaz.place(m.candidates[0]).map(|p| if p.country == "RU" { Side::Moscow } else { Side::Kyiv }));
-            let by_marker = first_of(SpeakerType::Marker).map(|h| h.value.side);
+            let by_marker = hits.iter().find(|h| h.value.ty == SpeakerType::Marker && h.value.side != Side::Other).map(|h| h.value.side);
             sp.side = Some(by_marker.or(by_place).unwrap_or(*role.value));
             sp.rule = format!("speaker:role:{}", role.pattern);
         } else if let Some(h) = first_of(SpeakerType::Marker) {
@@ -1144,8 +1186,8 @@ impl Doc<'_> {
     /// The attribution whose scope holds a trigger, nearest cue first; none for a trigger in a
     /// quotation (those are attributed by [`Doc::quote_speaker`] or by the cue at the quote).
     fn attribution_for(&self, trigger: Span, attributions: &[Attribution]) -> Option<usize> {
-        let in_quote = self.in_quote(trigger);
-        attributions
+        let in_quote = self.in_long_quote(trigger);
+        let governing: Vec<(usize, &Attribution)> = attributions
             .iter()
             .enumerate()
             .filter(|(_, a)| {
@@ -1155,8 +1197,27 @@ impl Doc<'_> {
                 (in_scope || resumed)
                     && (in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
             })
-            .min_by_key(|(_, a)| a.cue.start.abs_diff(trigger.start))
-            .map(|(i, _)| i)
+            .collect();
+        // "X announced that Y, Reuters reported", "ISW said Wagner claimed Y": the innermost
+        // report, the one whose cue another's scope holds, is the claim's.
+        // Two reports that hold each other's cue ("X announced that Y, Reuters reported"): the
+        // first is the inner one.
+        let inner = |a: &Attribution| {
+            governing
+                .iter()
+                .any(|(_, o)| o.cue != a.cue && o.scope.contains(a.cue) && !(a.scope.contains(o.cue) && o.cue.start < a.cue.start))
+        };
+        governing
+            .iter()
+            .min_by_key(|(_, a)| (!inner(a), a.cue.start.abs_diff(trigger.start)))
+            .map(|(i, _)| *i)
+    }
+
+    /// The quotation holding `span`, unless it is a few words in scare quotes inside a
+    /// sentence ("completed their \u{201c}combat mission\u{201d}"), which the sentence's own
+    /// report governs.
+    fn in_long_quote(&self, span: Span) -> Option<usize> {
+        self.in_quote(span).filter(|&q| self.quotes[q].slice(self.text).split_whitespace().count() > SCARE_QUOTE_WORDS)
     }
 
     fn quote_near_cue(&self, quote: Option<usize>, a: &Attribution) -> bool {
@@ -1177,7 +1238,7 @@ impl Doc<'_> {
         paragraph: u32,
         known: Known<'_>,
     ) -> Option<(RawSpeaker, Attribution)> {
-        let q = self.in_quote(trigger)?;
+        let q = self.in_long_quote(trigger)?;
         let quote = self.quotes[q];
         // A cue after the closing mark, in a later sentence of the same quotation's paragraph,
         // is resolved when that sentence is reached; look it up textually here.
@@ -1189,10 +1250,22 @@ impl Doc<'_> {
                 return self.speaker_near_cue(cue, quote, known);
             }
         }
+        // The speaker of the paragraph or the one before; a run of paragraphs that are each
+        // one quotation (a statement quoted point by point) continues the speaker who
+        // introduced the run.
+        let is_quote = |p: u32| self.quote_paragraphs.get(p as usize).copied().unwrap_or(false);
+        let mut earliest = paragraph.saturating_sub(1);
+        if is_quote(paragraph) {
+            let mut first = paragraph;
+            while first > 0 && is_quote(first - 1) {
+                first -= 1;
+            }
+            earliest = earliest.min(first.saturating_sub(2));
+        }
         history
             .iter()
             .rev()
-            .find(|(p, a, _)| (*p == paragraph || *p + 1 == paragraph) && a.cue.start < quote.start)
+            .find(|(p, a, _)| *p >= earliest && *p <= paragraph && a.cue.start < quote.start)
             .map(|(_, a, s)| (s.clone(), a.clone()))
     }
 
@@ -1202,7 +1275,8 @@ impl Doc<'_> {
         let toks = tokens(self.text, sentence);
         let first = toks.iter().position(|t| t.span.end > cue.span.start)?;
         let last = toks.iter().rposition(|t| t.span.start < cue.span.end)?;
-        let span = match self.phrase_before(&toks, first) {
+        let before = if cue.value.form == CueForm::According { None } else { self.phrase_before(&toks, first) };
+        let span = match before {
             Some((s, e)) if toks[s].span.start >= quote.end => Span { start: toks[s].span.start, end: toks[e - 1].span.end },
             _ => {
                 let (s, e) = self.phrase_after(&toks, last + 1)?;
@@ -1391,7 +1465,10 @@ impl Doc<'_> {
             } else if let Some(i) = before {
                 Some((i, "place:before-trigger".to_string()))
             } else if let Some(&i) = usable.iter().min_by_key(|&&i| (self.place_rank(&self.mentions[i]), distance(i))) {
-                Some((i, "place:in-sentence".to_string()))
+                match main_within(i) {
+                    Some(main) => Some((main, "place:article-town-in-area".to_string())),
+                    None => Some((i, "place:in-sentence".to_string())),
+                }
             } else if let Some(i) = recent.main.or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
                 // "the town", "the city": the town the article is about, else the settlement
                 // last named, however far back.
@@ -2020,6 +2097,49 @@ mod tests {
         assert!(got[0].rules.iter().any(|r| r == "place:feature-in-town"), "{:?}", got[0].rules);
         let got = claims("Reuters", "Denis Pushilin said Mariupol had been liberated.");
         assert!(got[0].rules.iter().all(|r| r != "place:feature-in-town"), "{:?}", got[0].rules);
+    }
+
+    fn side_of(text: &str, trigger: &str) -> Side {
+        let got = claims("Reuters", text);
+        got.iter().find(|c| c.action.trigger == trigger).unwrap_or_else(|| panic!("no claim on {trigger}: {got:?}")).side
+    }
+
+    #[test]
+    fn speakers_in_passives_appositives_and_openings() {
+        // The subject of a passive report is who was told.
+        assert_eq!(side_of("Commanders in Marinka have been ordered to withdraw, Ukraine's general staff said.", "ordered to withdraw"), Side::Kyiv);
+        // A participle set off by commas describes the speaker before it.
+        assert_eq!(side_of("A Ukrainian soldier, positioned outside Marinka, said the troops were holding out.", "holding out"), Side::Kyiv);
+        // An opening "according to" ends at its comma.
+        let text = "Russia's defence ministry said on Sunday the week had gone well.\n\n\
+                    According to the ministry, the Ukrainian army lost more than 300 soldiers near Marinka.";
+        assert_eq!(side_of(text, "lost"), Side::Moscow);
+        // "on Wednesday it said": the adverbial is not part of the speaker.
+        let text = "Ukraine's military spoke of heavy fighting.\n\nUkraine's military said on Wednesday it had withdrawn its troops from Marinka.";
+        assert_eq!(side_of(text, "withdrawn"), Side::Kyiv);
+        // "the western troop grouping" is no Western government.
+        let text = "Sergei Kuzovlev, commander of the western troop grouping, said Russian forces had captured Marinka.";
+        assert_eq!(side_of(text, "captured"), Side::Moscow);
+    }
+
+    #[test]
+    fn the_innermost_report_and_scare_quotes() {
+        let text = "Russia-backed separatists announced that 256 Ukrainian soldiers \"have surrendered\" in Marinka, Reuters reported.";
+        assert_eq!(side_of(text, "surrendered"), Side::Moscow);
+        let text = "Ukrainian forces completed their \"combat mission\" in Marinka, according to a statement by Ukraine's military.";
+        assert_eq!(side_of(text, "combat mission"), Side::Kyiv);
+        let text = "Ukraine's general staff refuted the Russian defence ministry's claim that Russian forces had captured Marinka.";
+        let got = claims("Reuters", text);
+        assert_eq!((got[0].side, got[0].modality), (Side::Kyiv, Modality::Denied), "{got:?}");
+    }
+
+    #[test]
+    fn a_statement_quoted_point_by_point_keeps_its_speaker() {
+        let text = "Russia's defence ministry said on Sunday the week had gone well.\n\n\
+                    Its statement reads as follows:\n\n\
+                    \u{201c}Russian troops captured Marinka.\u{201d}\n\n\
+                    \u{201c}Ukrainian units withdrew from Kurakhove in disarray.\u{201d}";
+        assert_eq!(side_of(text, "withdrew"), Side::Moscow);
     }
 
     #[test]
