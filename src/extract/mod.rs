@@ -374,6 +374,10 @@ impl Doc<'_> {
                 } else {
                     a.speaker.map(|s| self.resolve_speaker(s, &seen, &persons))
                 };
+                // A later "it" or "its command" of the same sentence may point at this speaker.
+                if let Some(sp) = sp.as_ref().filter(|_| !a.negated) {
+                    seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
+                }
                 speakers.push(sp);
             }
             let segs = self.segments(&toks, sentence.span);
@@ -397,14 +401,16 @@ impl Doc<'_> {
                     new_claims.push(c);
                 }
             }
+            if new_claims.is_empty() {
+                if let Some(c) = self.anaphoric_confirmation(&attributions, &speakers, sentence.span, sentence.paragraph, &mut claims) {
+                    new_claims.push(c);
+                }
+            }
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
 
             for (a, sp) in attributions.iter().zip(&speakers) {
                 if let Some(sp) = sp {
-                    if !a.negated {
-                        seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
-                    }
                     history.push((sentence.paragraph, a.clone(), sp.clone()));
                 }
             }
@@ -512,6 +518,12 @@ impl Doc<'_> {
                         && first > 0
                         && matches!(toks[first - 1].text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being");
                     if passive {
+                        // "The claim was denied by the Ukrainian military": the agent speaks.
+                        let by = toks.get(last + 1).filter(|t| t.text.eq_ignore_ascii_case("by"));
+                        if let Some((s, e)) = by.and_then(|_| self.phrase_after(toks, last + 2)) {
+                            let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            out.push(mk(Some(speaker), false, Span { start: sentence.start, end: hit.span.start }, "cue:passive-by"));
+                        }
                         continue;
                     }
                     let before = self.phrase_before(toks, first);
@@ -560,7 +572,7 @@ impl Doc<'_> {
                         },
                         // "... and claimed that": the subject of the coordinated verb is the
                         // sentence's. Without the conjunction there is no speaker to be found.
-                        None if first > 0 && matches!(toks[first - 1].text.to_lowercase().as_str(), "and" | "but" | "then" | "also") => {
+                        None if self.conjunction_before(toks, first) => {
                             out.push(mk(None, true, after_to_end, "cue:coordinated"))
                         }
                         None => continue,
@@ -569,6 +581,19 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// "... and claimed", "... and has said repeatedly": a conjunction before the cue, past
+    /// auxiliaries and adverbs.
+    fn conjunction_before(&self, toks: &[Token<'_>], cue: usize) -> bool {
+        toks[..cue]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|t| {
+                !(t.is_word() && (self.grammar_is(t.text, WordClass::Auxiliary) || (t.text.ends_with("ly") && !t.is_capitalized() && t.text.len() > 4)))
+            })
+            .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "and" | "but" | "then" | "also"))
     }
 
     /// "the claims", "Russian claims", "these reports": a cue word used as a noun.
@@ -596,6 +621,19 @@ impl Doc<'_> {
     /// The speaker phrase that ends just before token `cue`, walking back over the phrase and
     /// an appositive ("Andrei Bayevsky, a Russian-installed local politician, said").
     fn phrase_before(&self, toks: &[Token<'_>], cue: usize) -> Option<(usize, usize)> {
+        // "Hanna Maliar, who has reported gains on both flanks of the city over the past week,
+        // claimed": a relative clause set off by commas, however long, is skipped.
+        if cue >= 1 && toks[cue - 1].is(&[',']) {
+            let clause = toks[..cue - 1].iter().rposition(|t| t.is(&[',', '.', ';', '"', '\u{201c}', '\u{201d}']));
+            if let Some(c) = clause.filter(|&c| c >= 1 && toks[c].is(&[',']) && cue - c <= 32) {
+                let relative = toks.get(c + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "who" | "which"));
+                if relative {
+                    if let Some(found) = self.phrase_before(toks, c) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
         let mut end = cue;
         // Skip what sits between a subject and its verb: auxiliaries, adverbs, time phrases,
         // parentheses, and the comma of an appositive.
@@ -714,11 +752,14 @@ impl Doc<'_> {
         }
         let mut end = from;
         let mut words = 0;
+        let mut appositive = false;
         while end < toks.len() && words < 14 {
             let t = toks[end];
             if t.is_word() {
                 let lower = t.text.to_lowercase();
-                let prep = self.grammar_is(t.text, WordClass::Preposition) && !matches!(lower.as_str(), "of");
+                // In an appositive, "a spokesman for the Tavria group" keeps what the role is of.
+                let attached = matches!(lower.as_str(), "of") || (appositive && matches!(lower.as_str(), "for" | "at" | "in"));
+                let prep = self.grammar_is(t.text, WordClass::Preposition) && !attached;
                 if (prep || self.grammar_is(t.text, WordClass::Stop) || self.grammar_is(t.text, WordClass::Time)) && words > 0 {
                     break;
                 }
@@ -729,6 +770,7 @@ impl Doc<'_> {
             if t.is(&[',']) && end + 1 < toks.len() && toks[end + 1].is_word() && self.grammar_is(toks[end + 1].text, WordClass::Determiner) {
                 // ", said Ivan Petrov, a Russian-installed official": take the appositive too.
                 end += 1;
+                appositive = true;
                 continue;
             }
             break;
@@ -954,6 +996,14 @@ impl Doc<'_> {
                 // departure.
                 continue;
             }
+            if matches!(trig.kind, TriggerKind::Kind(Kind::Control | Kind::Surrender)) && self.harm_listed_before(toks, ti, seg_s) {
+                // "killed, wounded or captured": people counted, not a place taken.
+                continue;
+            }
+            if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
+                // "struck a defiant tone", "struck a deal": no strike.
+                continue;
+            }
             let mut rules = vec![format!("action:{}", hit.pattern)];
             let mut stance = trig.stance;
             let mut target = None;
@@ -1073,6 +1123,21 @@ impl Doc<'_> {
         drafts
     }
 
+    /// "killed, wounded or captured": a harm trigger listed just before, joined by "or"/"and".
+    fn harm_listed_before(&self, toks: &[Token<'_>], ti: usize, seg_s: usize) -> bool {
+        let window = &toks[ti.saturating_sub(4).max(seg_s)..ti];
+        let joined = window.last().is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "or" | "and"));
+        joined && window.iter().any(|t| within(&self.triggers, t.span).any(|h| h.value.kind == TriggerKind::Harm))
+    }
+
+    /// "struck a defiant tone", "hit a note": a strike verb with an object no weapon hits.
+    fn idiom_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
+        toks.iter()
+            .filter(|t| t.span.start >= span.end)
+            .take(3)
+            .any(|t| matches!(t.text.to_lowercase().as_str(), "tone" | "deal" | "chord" | "balance" | "note" | "agreement" | "compromise" | "nerve"))
+    }
+
     /// The word after `span` is a past participle or "in ruins": "left the town strewn with".
     fn participle_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
         let Some(next) = toks.iter().find(|t| t.span.start >= span.end) else { return false };
@@ -1117,18 +1182,27 @@ impl Doc<'_> {
     fn victim(&self, toks: &[Token<'_>], ti: usize, seg_s: usize, seg_e: usize) -> Option<(NounRole, Option<Side>)> {
         let lo = ti.saturating_sub(7).max(seg_s);
         let hi = (ti + 8).min(seg_e);
-        let mut best: Option<(usize, NounRole, usize)> = None;
+        let mut best: Option<(usize, NounRole, usize, &str)> = None;
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             for n in within(&self.nouns, t.span) {
                 if matches!(n.value, NounRole::Military | NounRole::Civilian) {
                     let d = i.abs_diff(ti);
-                    if best.is_none_or(|(bd, _, _)| d < bd) {
-                        best = Some((d, *n.value, i));
+                    if best.is_none_or(|(bd, _, _, _)| d < bd) {
+                        best = Some((d, *n.value, i, n.pattern));
                     }
                 }
             }
         }
-        let (_, role, at) = best?;
+        let (_, role, at, pattern) = best?;
+        // "Ukrainian losses were about 100 people killed": a side's losses are soldiers, however
+        // they are counted.
+        if pattern == "people" {
+            let losses = toks[seg_s..seg_e].iter().position(|t| matches!(t.text.to_lowercase().as_str(), "losses" | "casualties"));
+            if let Some(k) = losses.map(|k| seg_s + k) {
+                let side = toks[k.saturating_sub(2)..k].iter().rev().find_map(|t| self.side_word(t));
+                return Some((NounRole::Military, side));
+            }
+        }
         let side = toks[at.saturating_sub(2)..at].iter().rev().find_map(|t| self.side_word(t));
         Some((role, side))
     }
@@ -1303,12 +1377,18 @@ impl Doc<'_> {
     }
 
     /// A place mention that is not a place in its sentence: part of a compound ("pro-Moscow",
-    /// "Kyiv-based"), or a capital that also stands for its government ("Kyiv said", "Moscow's
-    /// invasion"). Such capitals count as places only after a locative preposition ("strikes
-    /// on Kyiv", "in Moscow").
+    /// "Kyiv-based"), part of a named force or person ("the Tavria group"), or a capital that
+    /// also stands for its government ("Kyiv said", "Moscow's invasion"). Such capitals count
+    /// as places only after a locative preposition ("strikes on Kyiv", "in Moscow").
     fn is_metonym_use(&self, m: &PlaceMention) -> bool {
         let (s, e) = (m.span.start as usize, m.span.end as usize);
         if self.text[..s].ends_with('-') || self.text[e..].starts_with('-') {
+            return true;
+        }
+        let in_force = within(&self.speakers, Span { start: m.span.start, end: (e + 40).min(self.text.len()) as u32 })
+            .take_while(|h| h.span.start <= m.span.start)
+            .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person) && h.span.contains(m.span) && h.span != m.span);
+        if in_force {
             return true;
         }
         let is_capital = self.lex.speakers.get(&m.surface).is_some_and(|h| h.ty == SpeakerType::Metonym);
@@ -1792,27 +1872,58 @@ impl Doc<'_> {
             .or_else(|| claims.iter().rev().take_while(|c| c.paragraph + 1 >= paragraph).next())?;
         let mut rules = vec![attributions[which].rule.to_string(), speaker.rule.clone(), how.to_string()];
         rules.push(format!("denial:refers-to:{}", ante.trigger));
-        Some(RawClaim {
-            span: sentence,
-            sentence,
-            paragraph,
-            speaker: Some(speaker),
-            side,
-            modality: Modality::Denied,
-            hedged: false,
-            cue: Some(attributions[which].cue_text.clone()),
-            kind: ante.kind,
-            stance: ante.stance,
-            actor: ante.actor,
-            target: ante.target,
-            trigger: ante.trigger.clone(),
-            trigger_span: ante.trigger_span,
-            negated: false,
-            framing: ante.framing,
-            place: ante.place.clone().map(|(i, _)| (i, "place:denied-claim".to_string())),
-            verification: None,
-            rules,
-        })
+        let (cue, place_rule) = (attributions[which].cue_text.clone(), "place:denied-claim");
+        Some(echo(ante, Echo { sentence, paragraph, speaker, side, cue, modality: Modality::Denied, place_rule, rules }))
+    }
+
+    /// "The Russian defence ministry confirmed this", "Hanna Maliar has announced this": a
+    /// report of a pointer to what was just said repeats the claim before it as the speaker's;
+    /// an unattributed claim in the sentence just before is the speaker's own.
+    fn anaphoric_confirmation(
+        &self,
+        attributions: &[Attribution],
+        speakers: &[Option<RawSpeaker>],
+        sentence: Span,
+        paragraph: u32,
+        claims: &mut [RawClaim],
+    ) -> Option<RawClaim> {
+        let points_back = |a: &Attribution| {
+            let rest = &self.text[a.cue.end as usize..sentence.end as usize];
+            let words: Vec<String> = rest
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let first = words.first().map(String::as_str);
+            let second = words.get(1).map(String::as_str);
+            words.len() <= 8
+                && (matches!(first, Some("this" | "it" | "so" | "these"))
+                    || (first == Some("that") && words.len() == 1)
+                    || (first == Some("the") && matches!(second, Some("information" | "report" | "reports" | "claim" | "claims" | "news"))))
+        };
+        let which = attributions.iter().position(|a| a.modality != CueModality::Denied && !a.negated && points_back(a))?;
+        let speaker = speakers[which].clone()?;
+        let side = speaker.side?;
+        let last = claims.len().checked_sub(1)?;
+        let ante = &mut claims[last];
+        if ante.paragraph + 1 < paragraph {
+            return None;
+        }
+        let just_before = self.text[ante.sentence.end as usize..sentence.start as usize].trim().is_empty();
+        if just_before && ante.speaker.is_none() && ante.side == Side::Other {
+            ante.speaker = Some(speaker.clone());
+            ante.side = side;
+            ante.rules.insert(0, "speaker:announced-after".into());
+            ante.rules.retain(|r| r != "side:outlet-voice");
+        }
+        let rules = vec![
+            attributions[which].rule.to_string(),
+            speaker.rule.clone(),
+            "confirmation:anaphor".to_string(),
+            format!("confirmation:refers-to:{}", ante.trigger),
+        ];
+        let (cue, place_rule) = (attributions[which].cue_text.clone(), "place:confirmed-claim");
+        Some(echo(ante, Echo { sentence, paragraph, speaker, side, cue, modality: Modality::Asserted, place_rule, rules }))
     }
 
     /// A note that something could not be verified marks the claims of its own sentence and of
@@ -1833,6 +1944,43 @@ impl Doc<'_> {
             }
             c.rules.push("verification:note".into());
         }
+    }
+}
+
+/// What a sentence that points back at a claim says of it, and who says it.
+struct Echo {
+    sentence: Span,
+    paragraph: u32,
+    speaker: RawSpeaker,
+    side: Side,
+    cue: String,
+    modality: Modality,
+    place_rule: &'static str,
+    rules: Vec<String>,
+}
+
+/// A claim of the sentence `e` that repeats (confirms or denies) the claim `ante`.
+fn echo(ante: &RawClaim, e: Echo) -> RawClaim {
+    RawClaim {
+        span: e.sentence,
+        sentence: e.sentence,
+        paragraph: e.paragraph,
+        speaker: Some(e.speaker),
+        side: e.side,
+        modality: e.modality,
+        hedged: false,
+        cue: Some(e.cue),
+        kind: ante.kind,
+        stance: ante.stance,
+        actor: ante.actor,
+        target: ante.target,
+        trigger: ante.trigger.clone(),
+        trigger_span: ante.trigger_span,
+        negated: ante.negated && e.modality != Modality::Denied,
+        framing: ante.framing,
+        place: ante.place.clone().map(|(i, _)| (i, e.place_rule.to_string())),
+        verification: None,
+        rules: e.rules,
     }
 }
 
@@ -2140,6 +2288,48 @@ mod tests {
                     \u{201c}Russian troops captured Marinka.\u{201d}\n\n\
                     \u{201c}Ukrainian units withdrew from Kurakhove in disarray.\u{201d}";
         assert_eq!(side_of(text, "withdrew"), Side::Moscow);
+    }
+
+    #[test]
+    fn people_counted_killed_wounded_or_captured_are_losses() {
+        let got = claims("Reuters", "Ukraine's military said Ukrainian losses near Marinka were about 100 people killed, wounded or captured.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Control), "{got:?}");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Casualties), "{got:?}");
+    }
+
+    #[test]
+    fn a_report_pointing_back_repeats_the_claim_before_it() {
+        let text = "Wagner said its fighters had captured Marinka.\n\nRussia's defence ministry confirmed this.";
+        let got = claims("Reuters", text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[1].side, got[1].action.kind), (Side::Moscow, Kind::Control));
+        assert!(got[1].rules.iter().any(|r| r == "confirmation:anaphor"));
+        // An unattributed claim just before is the announcer's own.
+        let text = "Ukrainian troops have surrounded Marinka from the flanks.\n\nHanna Maliar has announced this.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Kyiv);
+    }
+
+    #[test]
+    fn a_passive_denial_names_its_speaker_after_by() {
+        let text = "Russia's defence ministry said its forces had captured Marinka.\n\nThe claim was denied by Ukraine's general staff.";
+        let got = claims("Reuters", text);
+        let d = got.iter().find(|c| c.modality == Modality::Denied).expect("a denial");
+        assert_eq!(d.side, Side::Kyiv);
+    }
+
+    #[test]
+    fn speakers_behind_possessives_role_phrases_and_long_relative_clauses() {
+        let text = "Volodymyr Zelensky spoke on Monday.\n\nHis spokesman said Ukrainian troops were holding out in Marinka.";
+        assert_eq!(side_of(text, "holding out"), Side::Kyiv);
+        let text = "\"Our troops are holding out in Marinka,\" said Major Ivan Petrenko, a spokesman for Ukraine's Tavria group.";
+        assert_eq!(side_of(text, "holding out"), Side::Kyiv);
+        let text = "A Ukrainian commander, who has led troops on the northern and southern flanks of the town for the past month, \
+                    said his troops had advanced near Marinka.";
+        assert_eq!(side_of(text, "advanced"), Side::Kyiv);
+        let text = "Ukraine has struck a defiant tone and has said repeatedly that its forces are still holding out in Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.action.kind != Kind::Strike), "{got:?}");
+        assert_eq!(side_of(text, "holding out"), Side::Kyiv);
     }
 
     #[test]
