@@ -1257,6 +1257,36 @@ impl Doc<'_> {
             .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal))
     }
 
+    /// The side of an unknown speaker whose quotation speaks of "our" people and names only the
+    /// other side: "Everything Moscow is saying about our guys is not true" is Kyiv's.
+    fn side_by_first_person(&self, trigger: Span) -> Option<Side> {
+        let quote = self.quotes[self.in_long_quote(trigger)?];
+        let toks = tokens(self.text, quote);
+        let first_person = |t: &Token<'_>| matches!(t.text.to_lowercase().as_str(), "our" | "we" | "us" | "ours");
+        if !toks.iter().any(first_person) {
+            return None;
+        }
+        let mut named: Option<Side> = None;
+        for (k, t) in toks.iter().enumerate() {
+            let Some(side) = within(&self.speakers, t.span)
+                .find(|h| matches!(h.value.ty, SpeakerType::Marker | SpeakerType::Metonym | SpeakerType::Org | SpeakerType::Override))
+                .map(|h| h.value.side)
+                .filter(|s| *s != Side::Other)
+            else {
+                continue;
+            };
+            // "our Ukrainian soldiers" names the speaker's own side.
+            if toks[k.saturating_sub(2)..k].iter().any(first_person) {
+                return None;
+            }
+            if named.is_some_and(|n| n != side) {
+                return None;
+            }
+            named = Some(side);
+        }
+        named.and_then(Side::opponent)
+    }
+
     /// The attribution whose scope holds a trigger, nearest cue first; none for a trigger in a
     /// quotation (those are attributed by [`Doc::quote_speaker`] or by the cue at the quote).
     fn attribution_for(&self, trigger: Span, attributions: &[Attribution]) -> Option<usize> {
@@ -1618,10 +1648,16 @@ impl Doc<'_> {
                     rules.push(speaker.as_ref().map(|s| s.rule.clone()).unwrap_or_default());
                     side
                 }
-                None => {
-                    rules.push(if speaker.is_some() { "side:outlet-voice(unknown speaker)".into() } else { "side:outlet-voice".into() });
-                    self.outlet_side
-                }
+                None => match speaker.as_ref().and_then(|_| self.side_by_first_person(d.trigger)) {
+                    Some(side) => {
+                        rules.push("side:first-person-against-named-side".into());
+                        side
+                    }
+                    None => {
+                        rules.push(if speaker.is_some() { "side:outlet-voice(unknown speaker)".into() } else { "side:outlet-voice".into() });
+                        self.outlet_side
+                    }
+                },
             };
             if let Some(a) = &attribution {
                 rules.insert(0, a.rule.to_string());
@@ -2330,6 +2366,14 @@ mod tests {
         let got = claims("Reuters", text);
         assert!(got.iter().all(|c| c.action.kind != Kind::Strike), "{got:?}");
         assert_eq!(side_of(text, "holding out"), Side::Kyiv);
+    }
+
+    #[test]
+    fn an_unknown_speaker_who_says_our_against_a_named_side_is_its_opponent() {
+        let text = "\u{201c}Everything Moscow is saying about our men running away from Marinka is a lie,\u{201d} Captain Ivan Petrenko said.";
+        assert_eq!(side_of(text, "running away"), Side::Kyiv);
+        let text = "\u{201c}Our Ukrainian soldiers are running away from Marinka,\u{201d} Captain Ivan Petrenko said.";
+        assert_eq!(side_of(text, "running away"), Side::Other);
     }
 
     #[test]
