@@ -366,13 +366,22 @@ impl Doc<'_> {
             // Resolve each attribution's speaker in text order, so that "he" in a later cue can
             // point at a speaker named by an earlier one.
             let mut speakers: Vec<Option<RawSpeaker>> = Vec::with_capacity(attributions.len());
+            let before_sentence = seen.len();
             for a in &attributions {
+                // A pronoun may point at a speaker of this sentence ("the military said it had
+                // ordered"); a short form like "the armed forces" in a later clause is rather
+                // the other party ("X confirmed this, but the armed forces denied it").
+                let pronoun = a.speaker.is_some_and(|s| {
+                    let first = s.slice(self.text).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                    matches!(first.as_str(), "it" | "its" | "he" | "his" | "she" | "her" | "they" | "their")
+                });
+                let known = if pronoun { &seen[..] } else { &seen[..before_sentence] };
                 let sp = if a.inherits {
                     speakers.iter().rev().flatten().next().cloned().or_else(|| {
-                        self.leading_subject(&toks).map(|s| self.resolve_speaker(s, &seen, &persons))
+                        self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons))
                     })
                 } else {
-                    a.speaker.map(|s| self.resolve_speaker(s, &seen, &persons))
+                    a.speaker.map(|s| self.resolve_speaker(s, known, &persons))
                 };
                 // A later "it" or "its command" of the same sentence may point at this speaker.
                 if let Some(sp) = sp.as_ref().filter(|_| !a.negated) {
@@ -393,11 +402,24 @@ impl Doc<'_> {
             // A denial clause with no action of its own ("denied the claim", "said it bore no
             // relation to reality") denies an earlier claim, whatever the sentence's other
             // clauses assert.
-            let free_denial = self.denial_clause(&attributions, &toks, &segs).is_some_and(|clause| {
-                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !claims.is_empty()
+            let denial_clause = self.denial_clause(&attributions, &toks, &segs);
+            let free_denial = denial_clause.is_some_and(|clause| {
+                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !(claims.is_empty() && new_claims.is_empty())
             });
             if new_claims.is_empty() || free_denial {
-                if let Some(c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims) {
+                if let Some(mut c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims, &new_claims) {
+                    // "X said it took half the city, but Kyiv denied any such advance": each
+                    // claim is its own clause.
+                    if let Some(clause) = denial_clause.filter(|_| !new_claims.is_empty()) {
+                        let body = clause.slice(self.text);
+                        let first = body.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                        let skip = if self.grammar_is(first, WordClass::Boundary) { body[first.len()..].len() - body[first.len()..].trim_start().len() + first.len() } else { 0 };
+                        c.span = Span::new(clause.start as usize + skip, clause.end as usize);
+                        for other in new_claims.iter_mut().filter(|o| o.span == sentence.span && o.trigger_span.end <= clause.start) {
+                            let head = self.text[sentence.span.start as usize..clause.start as usize].trim_end_matches([' ', ',', ';']);
+                            other.span = Span::new(sentence.span.start as usize, sentence.span.start as usize + head.len());
+                        }
+                    }
                     new_claims.push(c);
                 }
             }
@@ -677,7 +699,8 @@ impl Doc<'_> {
                 // Another report's verb ends the phrase: in "ISW said Wagner forces claimed",
                 // the speaker of "claimed" is "Wagner forces".
                 let cue_word = within(&self.cues, t.span).any(|c| matches!(c.value.form, CueForm::Verb | CueForm::Passive));
-                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 || cue_word {
+                let boundary = self.grammar_is(t.text, WordClass::Boundary) && !t.is_capitalized();
+                if self.grammar_is(t.text, WordClass::Stop) || boundary || words >= 14 || cue_word {
                     break;
                 }
                 start -= 1;
@@ -711,22 +734,21 @@ impl Doc<'_> {
         if start >= end {
             return None;
         }
-        // "A Ukrainian soldier, positioned outside the town, said": the speaker is the noun
-        // phrase the participle describes.
+        // "A Ukrainian soldier, positioned outside the town, said", "The corps, in a post on
+        // Telegram, said": the speaker is the noun phrase the participle or adverbial is set
+        // off from.
         let lead = toks[start].text;
         let participle = toks[start].is_word() && !toks[start].is_capitalized() && (lead.ends_with("ed") || lead.ends_with("ing"));
-        if participle && start >= 2 && toks[start - 1].is(&[',']) && within(&self.speakers, toks[start].span).next().is_none() {
-            if let Some(found) = self.phrase_before(toks, start - 1) {
+        let adverbial = start > 0 && toks[start - 1].is_word() && self.grammar_is(toks[start - 1].text, WordClass::Preposition);
+        let set_off = if adverbial { start >= 3 && toks[start - 2].is(&[',']) } else { start >= 2 && toks[start - 1].is(&[',']) };
+        let start_of = if adverbial { start.saturating_sub(2) } else { start.saturating_sub(1) };
+        if (participle || adverbial) && set_off && within(&self.speakers, toks[start].span).next().is_none() {
+            if let Some(found) = self.phrase_before(toks, start_of) {
                 return Some(found);
             }
         }
-        // "X, which commands the east, said": the speaker is X, before the relative clause.
-        if start >= 2
-            && toks[start - 1].is_word()
-            && matches!(toks[start - 1].text.to_lowercase().as_str(), "which" | "who")
-            && toks[start - 2].is(&[','])
-        {
-            if let Some(found) = self.phrase_before(toks, start - 2) {
+        if participle && start >= 2 && toks[start - 1].is(&[',']) && within(&self.speakers, toks[start].span).next().is_none() {
+            if let Some(found) = self.phrase_before(toks, start - 1) {
                 return Some(found);
             }
         }
@@ -1061,6 +1083,14 @@ impl Doc<'_> {
                 .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation))
                 && !hit.pattern.contains("not");
             let attribution = self.attribution_for(hit.span, attributions);
+            // "denied any such advance", "rejected this capture": the noun points back at a
+            // claim made before; the denial is of that claim (see `anaphoric_denial`).
+            let pointed = toks[ti.saturating_sub(2).max(seg_s)..ti]
+                .iter()
+                .any(|t| matches!(t.text.to_lowercase().as_str(), "such" | "this" | "that" | "these" | "those"));
+            if pointed && attribution.is_some_and(|a| attributions[a].modality == CueModality::Denied) {
+                continue;
+            }
             let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, history, paragraph, known) } else { None };
             let denied_by_label = self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
@@ -1092,9 +1122,9 @@ impl Doc<'_> {
             }
         }
         drafts.retain(|d| !(d.weak && d.kind == Kind::Withdrawal && d.framing.is_some()));
-        if drafts.iter().any(|d| !d.weak) {
-            drafts.retain(|d| !d.weak);
-        }
+        // A weak trigger gives way to a strong one of its own clause.
+        let strong: Vec<usize> = drafts.iter().filter(|d| !d.weak).map(|d| d.segment).collect();
+        drafts.retain(|d| !d.weak || !strong.contains(&d.segment));
         // "Full control of X will help cut off Y": the claim is the cutting off.
         let enabling: Vec<usize> = toks
             .iter()
@@ -1220,11 +1250,25 @@ impl Doc<'_> {
     fn object_role(&self, toks: &[Token<'_>], ti: usize, trigger: Span, seg_e: usize) -> Option<NounRole> {
         let after = toks.iter().position(|t| t.span.start >= trigger.end).unwrap_or(toks.len());
         let _ = ti;
-        for t in toks.iter().take((after + 5).min(seg_e)).skip(after) {
+        let mut prev_digit = false;
+        let mut read = 0;
+        for t in toks.iter().take(seg_e).skip(after) {
             if self.mentions.iter().any(|m| m.span.overlaps(t.span)) {
                 return None;
             }
-            if let Some(n) = within(&self.nouns, t.span).next() {
+            // "over 1,000 square kilometres": a count before the noun does not count.
+            let digit = t.text.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if digit || (prev_digit && t.is(&[','])) || matches!(t.text.to_lowercase().as_str(), "over" | "about" | "nearly" | "almost" | "some" | "more" | "than") {
+                prev_digit = digit;
+                continue;
+            }
+            prev_digit = false;
+            read += 1;
+            if read > 5 {
+                return None;
+            }
+            let starting = Span { start: t.span.start, end: (t.span.end as usize + 24).min(self.text.len()) as u32 };
+            if let Some(n) = within(&self.nouns, starting).find(|h| h.span.start == t.span.start) {
                 // "the towns of X and Y" names the places themselves; "41 settlements" does not.
                 let naming = PLACE_PLURALS.contains(&n.pattern)
                     && toks.iter().find(|x| x.span.start >= t.span.end).is_some_and(|x| x.text.eq_ignore_ascii_case("of"));
@@ -1859,14 +1903,16 @@ impl Doc<'_> {
         sentence: Span,
         paragraph: u32,
         claims: &[RawClaim],
+        same: &[RawClaim],
     ) -> Option<RawClaim> {
         let denial_cue = attributions.iter().position(|a| a.modality == CueModality::Denied && !a.negated);
         let label = within(&self.denials, sentence).any(|d| *d.value == DenialPhrase::Label);
         let anaphor = within(&self.denials, sentence).any(|d| *d.value == DenialPhrase::Anaphor)
             || attributions.iter().any(|a| {
                 let rest = &self.text[a.cue.end as usize..sentence.end as usize];
-                let next = rest.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
-                matches!(next.to_lowercase().as_str(), "it" | "this" | "that" | "them" | "these" | "those")
+                let mut words = rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+                let (next, after) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+                matches!(next.as_str(), "it" | "this" | "that" | "them" | "these" | "those" | "such") || (next == "any" && after == "such")
             })
             || {
                 // "This is not true," ...: a sentence or quotation that opens on a pointer.
@@ -1895,16 +1941,28 @@ impl Doc<'_> {
             let counted = of_count && matches!(c.kind, Kind::Casualties | Kind::Civilians | Kind::Strike);
             (!counted, priority(c.kind))
         };
-        let window: Vec<&RawClaim> = claims
+        // The other side's claims of this sentence ("X said it took half the city, but Kyiv
+        // denied any such advance") and of the last two paragraphs.
+        let window: Vec<&RawClaim> = same
             .iter()
             .rev()
-            .take_while(|c| c.paragraph + 2 >= paragraph)
+            .chain(claims.iter().rev().take_while(|c| c.paragraph + 2 >= paragraph))
             .filter(|c| c.side != side && c.side != Side::Other && c.modality != Modality::Denied)
             .collect();
+        // With none so near, the other side's latest claim of the last six paragraphs: a
+        // response quoted after background paragraphs.
+        let farther = || {
+            claims
+                .iter()
+                .rev()
+                .take_while(|c| c.paragraph + 6 >= paragraph)
+                .find(|c| c.side != side && c.side != Side::Other && c.modality != Modality::Denied)
+        };
         let ante = window
             .iter()
             .copied()
             .min_by_key(|c| weight(c))
+            .or_else(farther)
             .or_else(|| claims.iter().rev().take_while(|c| c.paragraph + 1 >= paragraph).next())?;
         let mut rules = vec![attributions[which].rule.to_string(), speaker.rule.clone(), how.to_string()];
         rules.push(format!("denial:refers-to:{}", ante.trigger));
@@ -2374,6 +2432,38 @@ mod tests {
         assert_eq!(side_of(text, "running away"), Side::Kyiv);
         let text = "\u{201c}Our Ukrainian soldiers are running away from Marinka,\u{201d} Captain Ivan Petrenko said.";
         assert_eq!(side_of(text, "running away"), Side::Other);
+    }
+
+    #[test]
+    fn a_denial_of_any_such_advance_denies_the_claim_of_the_same_sentence() {
+        let text = "Russia's defence ministry said its troops had captured half of Marinka, but Ukraine's military denied any such advance.";
+        let got = claims("Reuters", text);
+        let d = got.iter().find(|c| c.modality == Modality::Denied).expect("a denial");
+        assert_eq!((d.side, d.action.kind), (Side::Kyiv, Kind::Control));
+        assert_eq!(d.text, "Ukraine's military denied any such advance.");
+        let m = got.iter().find(|c| c.side == Side::Moscow).expect("the claim");
+        assert!(!m.text.contains("denied"), "{}", m.text);
+    }
+
+    #[test]
+    fn a_weak_trigger_stands_in_a_clause_without_a_strong_one() {
+        let text = "Russia's defence ministry said its forces had captured Kurakhove, but fighting for Marinka went on.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| place(c) == "Marinka"), "{got:?}");
+    }
+
+    #[test]
+    fn counted_square_kilometres_are_ground_not_a_place() {
+        let got = claims("Reuters", "Ukraine's general staff said its forces had liberated over 1,000 square kilometres near Marinka.");
+        assert_eq!(got[0].action.kind, Kind::Advance, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_short_form_in_a_later_clause_is_not_the_speaker_of_the_first() {
+        let text = "Ukraine's general staff spoke of heavy fighting.\n\n\
+                    Russia's defence ministry confirmed the capture of Marinka, but the armed forces denied it.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| !(c.modality == Modality::Denied && c.side == Side::Moscow)), "{got:?}");
     }
 
     #[test]
