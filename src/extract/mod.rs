@@ -404,7 +404,8 @@ impl Doc<'_> {
             // clauses assert.
             let denial_clause = self.denial_clause(&attributions, &toks, &segs);
             let free_denial = denial_clause.is_some_and(|clause| {
-                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !(claims.is_empty() && new_claims.is_empty())
+                let nothing_before = claims.is_empty() && new_claims.is_empty();
+                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !nothing_before
             });
             if new_claims.is_empty() || free_denial {
                 if let Some(mut c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims, &new_claims) {
