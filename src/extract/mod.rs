@@ -1093,7 +1093,16 @@ impl Doc<'_> {
                 continue;
             }
             let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, history, paragraph, known) } else { None };
-            let denied_by_label = self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
+            // "the so-called regrouping", "their so-called liberation": the speaker quotes the
+            // other side's word to reject it.
+            let so_called = toks[ti.saturating_sub(3).max(seg_s)..ti]
+                .iter()
+                .any(|t| t.text.eq_ignore_ascii_case("so-called") || t.text.eq_ignore_ascii_case("so\u{2011}called"))
+                || (ti >= 2 && toks[ti - 2].text.eq_ignore_ascii_case("so") && toks[ti - 1].text.eq_ignore_ascii_case("called"));
+            if so_called {
+                rules.push("action:so-called".into());
+            }
+            let denied_by_label = so_called || self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
                 trigger: hit.span,
                 pattern: hit.pattern,
@@ -1640,7 +1649,7 @@ impl Doc<'_> {
                 // Only a reported claim: the outlet's own asides ("after months of retreats") are
                 // too often about the war at large.
                 let reported = d.attribution.is_some() || d.quote_speaker.is_some();
-                recent.main.filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
+                recent.main.or(recent.top).filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
             // "the Azovstal plant in Mariupol", "Mariupol's Azovstal plant": the site named with
             // its town is the place (it stands for the town, at the scale of a site).
@@ -1860,6 +1869,12 @@ impl Doc<'_> {
             && c.trigger.to_lowercase().split_whitespace().any(|w| w == "not");
         if negated_passive {
             c.actor = subject.and_then(Side::opponent).or(speaker_side);
+            c.target = c.actor.and_then(Side::opponent);
+            return;
+        }
+        if c.rules.iter().any(|r| r == "action:so-called") {
+            // The word is the other side's, and so is the action it names.
+            c.actor = speaker_side.and_then(Side::opponent);
             c.target = c.actor.and_then(Side::opponent);
             return;
         }
@@ -2465,6 +2480,14 @@ mod tests {
                     Russia's defence ministry confirmed the capture of Marinka, but the armed forces denied it.";
         let got = claims("Reuters", text);
         assert!(got.iter().all(|c| !(c.modality == Modality::Denied && c.side == Side::Moscow)), "{got:?}");
+    }
+
+    #[test]
+    fn a_so_called_action_is_the_other_sides_word_rejected() {
+        let text = "\"They lost a great deal during the so-called regrouping near Marinka,\" Ukraine's general staff said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!((c.side, c.modality, c.action.actor), (Side::Kyiv, Modality::Denied, Some(Side::Moscow)));
     }
 
     #[test]
