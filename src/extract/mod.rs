@@ -455,7 +455,30 @@ impl Doc<'_> {
             }
         }
         self.mark_superseded(&mut claims);
+        self.mark_still_there(&mut claims);
         claims
+    }
+
+    /// "Russia said it had withdrawn from X; Kyiv said Russian forces were still in X": a side
+    /// saying its opponent still holds a place the opponent claims to have left disputes that
+    /// withdrawal. Such a holding claim becomes a negated withdrawal of the holder.
+    fn mark_still_there(&self, claims: &mut [RawClaim]) {
+        let key = |c: &RawClaim| c.place.as_ref().map(|(i, _)| self.town_key(*i));
+        let left: Vec<(Side, PlaceId)> = claims
+            .iter()
+            .filter(|c| c.kind == Kind::Withdrawal && c.modality != Modality::Denied && !c.negated && c.side != Side::Other)
+            .filter_map(|c| Some((c.actor.filter(|a| *a == c.side)?, key(c)?)))
+            .collect();
+        for c in claims.iter_mut() {
+            let Some(holder) = c.actor.filter(|a| *a != Side::Other && *a != c.side && c.side != Side::Other) else { continue };
+            let holding = c.kind == Kind::Control && c.stance == Stance::Resisted && c.modality != Modality::Denied && !c.negated;
+            if holding && key(c).is_some_and(|k| left.contains(&(holder, k))) {
+                c.kind = Kind::Withdrawal;
+                c.stance = Stance::Achieved;
+                c.negated = true;
+                c.rules.push("withdrawal:still-there".into());
+            }
+        }
     }
 
     /// The place key of a mention: its town for a site, else its first candidate.
@@ -1051,11 +1074,14 @@ impl Doc<'_> {
                 let troops_before = near
                     .filter(|t| !speaker_spans.iter().any(|s| s.overlaps(*t)))
                     .any(|t| within(&self.nouns, t).any(|n| *n.value == NounRole::Military));
-                let placed_after = toks
-                    .iter()
-                    .find(|t| t.span.start >= hit.span.end)
-                    .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
-                if !(hit.pattern.starts_with("remain") && troops_before && placed_after) {
+                let placed_after = hit.pattern.ends_with(" in")
+                    || hit.pattern.ends_with(" inside")
+                    || toks
+                        .iter()
+                        .find(|t| t.span.start >= hit.span.end)
+                        .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
+                let staying = hit.pattern.starts_with("remain") || hit.pattern.starts_with("still");
+                if !(staying && troops_before && placed_after) {
                     continue;
                 }
                 kind = Kind::Control;
@@ -2488,6 +2514,17 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
         assert_eq!((c.side, c.modality, c.action.actor), (Side::Kyiv, Modality::Denied, Some(Side::Moscow)));
+    }
+
+    #[test]
+    fn forces_said_to_be_still_in_a_place_they_claim_to_have_left_dispute_the_withdrawal() {
+        let text = "Russia's defence ministry said its troops had withdrawn from Marinka.\n\n\
+                    Ukraine's general staff said some Russian forces were still in Marinka.";
+        let got = claims("Reuters", text);
+        let k = got.iter().find(|c| c.side == Side::Kyiv).expect("Kyiv's claim");
+        assert_eq!((k.action.kind, k.action.negated, k.action.actor), (Kind::Withdrawal, true, Some(Side::Moscow)), "{:?}", k.rules);
+        let m = got.iter().find(|c| c.side == Side::Moscow).expect("Moscow's claim");
+        assert_eq!(crate::conflict::conflicts(&[m, k])[0].rule, "denial");
     }
 
     #[test]
