@@ -13,7 +13,7 @@ fi
 verbose=""
 [ "${1:-}" = "--verbose" ] && verbose="--verbose"
 cargo build --release --quiet
-bin=target/release/rift
+bin=${CARGO_TARGET_DIR:-target}/release/rift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" -q --store "$work/corpus" ingest "$shared/corpus/articles.jsonl" "$shared/corpus/isw.jsonl" "$shared/seeds/seeds.jsonl"

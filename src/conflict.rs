@@ -30,13 +30,28 @@ fn holder(c: &Claim) -> Option<Side> {
         let t = c.action.trigger.to_lowercase();
         t.starts_with("held ") || t.starts_with("had held")
     };
-    if retrospective {
+    // The same article reports the holder's withdrawal: the holding out is past.
+    if retrospective || c.rules.iter().any(|r| r == "control:superseded-by-withdrawal") {
         return None;
     }
     match c.action.stance {
         Stance::Achieved | Stance::Resisted => c.action.actor.filter(|s| *s != Side::Other),
         Stance::Ongoing => None,
     }
+}
+
+/// A holding out claimed more than this many days before a capture is claimed is overtaken by
+/// the capture rather than disputing it.
+pub const OVERTAKEN_DAYS: i32 = 1;
+
+/// The claim's place is a site standing for its town (see `normalize::host_town`).
+fn at_site(c: &Claim) -> bool {
+    c.rules.iter().any(|r| r == "place:feature-in-town")
+}
+
+/// The day a claim speaks of: the day its sentence names, else its publication day.
+fn when(c: &Claim) -> Option<i32> {
+    c.event_day.or(c.day).map(|d| d.0)
 }
 
 /// True when `c` asserts something happened (the side a denial would contradict).
@@ -97,8 +112,40 @@ fn same_measure(a: &str, b: &str) -> bool {
     }
 }
 
-/// The rule two accounts break, if any, with its explanation.
-fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
+/// How an explanation names the speaker of a claim: the side for the Moscow–Kyiv comparison,
+/// the speaker for two claims of any sides.
+#[derive(Clone, Copy)]
+enum Naming {
+    Sides,
+    Speakers,
+}
+
+fn who(c: &Claim, naming: Naming) -> String {
+    match naming {
+        Naming::Sides => c.side.label().to_string(),
+        Naming::Speakers => c
+            .speaker
+            .as_ref()
+            .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone()))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| c.side.label().to_string()),
+    }
+}
+
+/// Two claims that cannot both be true, whatever their sides: the rule they break and a
+/// sentence saying what is disputed. The rules are those of [`conflicts`], which applies them
+/// only to Moscow–Kyiv pairs; this applies them to any pair of an event's claims (one side's
+/// officials contradicting each other, a third party against a side).
+pub fn disagreement(a: &Claim, b: &Claim) -> Option<(&'static str, String)> {
+    if a.id == b.id {
+        return None;
+    }
+    compare(a, b, Naming::Speakers)
+}
+
+/// The rule two accounts break, if any, with its explanation. `m` is named first.
+fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String)> {
+    let (wm, wk) = (who(m, naming), who(k, naming));
     let kind = m.action.kind;
     if kind != k.action.kind {
         return None;
@@ -108,7 +155,14 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
         // of holding out (or two of capture) by different sides are read as confusion over who
         // is the subject, not as a dispute.
         let one_taken = (m.action.stance == Stance::Achieved) != (k.action.stance == Stance::Achieved);
-        if let (Some(hm), Some(hk), true) = (holder(m), holder(k), one_taken) {
+        // A holding out told of days before the capture is claimed is overtaken by it, not
+        // disputing it.
+        let (taken, held) = if m.action.stance == Stance::Achieved { (m, k) } else { (k, m) };
+        let overtaken = matches!((when(held), when(taken)), (Some(h), Some(t)) if h + OVERTAKEN_DAYS < t);
+        // A site in a town (a plant) is part of it: holding the plant does not dispute taking
+        // the town, nor holding the town taking the plant.
+        let same_scale = at_site(m) == at_site(k);
+        if let (Some(hm), Some(hk), true, false, true) = (holder(m), holder(k), one_taken, overtaken, same_scale) {
             if hm != hk {
                 let place = place_name(m);
                 let says = |c: &Claim, holder: Side| {
@@ -120,7 +174,7 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
                 };
                 return Some((
                     "control:taken-vs-held",
-                    format!("Moscow says {}; Kyiv says {}.", says(m, hm), says(k, hk)),
+                    format!("{wm} says {}; {wk} says {}.", says(m, hm), says(k, hk)),
                 ));
             }
         }
@@ -133,10 +187,10 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
         (m, m)
     };
     if !std::ptr::eq(asserting, denying) && same_actor(asserting, denying) && asserting.action.stance == denying.action.stance {
-        let who = |c: &Claim| c.side.label();
+        let (wa, wd) = if std::ptr::eq(asserting, m) { (&wm, &wk) } else { (&wk, &wm) };
         return Some((
             "denial",
-            format!("{} says {} ({}); {} denies it.", who(asserting), asserting.action.trigger, kind.as_str().replace('_', " "), who(denying)),
+            format!("{wa} says {} ({}); {wd} denies it.", asserting.action.trigger, kind.as_str().replace('_', " ")),
         ));
     }
     if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k) {
@@ -144,7 +198,7 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
             if fm != fk {
                 return Some((
                     "withdrawal:framing",
-                    format!("Moscow calls the withdrawal {fm} (\"{}\"); Kyiv calls it {fk} (\"{}\").", m.action.trigger, k.action.trigger),
+                    format!("{wm} calls the withdrawal {fm} (\"{}\"); {wk} calls it {fk} (\"{}\").", m.action.trigger, k.action.trigger),
                 ));
             }
         }
@@ -171,7 +225,7 @@ fn compare(m: &Claim, k: &Claim) -> Option<(&'static str, String)> {
                 if hi.low as f64 >= 1.5 * (lo.high.max(1) as f64) {
                     return Some((
                         "numbers",
-                        format!("Moscow counts {}; Kyiv counts {}.", qm.text, qk.text),
+                        format!("{wm} counts {}; {wk} counts {}.", qm.text, qk.text),
                     ));
                 }
             }
@@ -188,7 +242,7 @@ pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
     let mut out: Vec<Conflict> = Vec::new();
     for m in &moscow {
         for k in &kyiv {
-            if let Some((rule, explanation)) = compare(m, k) {
+            if let Some((rule, explanation)) = compare(m, k, Naming::Sides) {
                 if out.iter().filter(|c| c.rule == rule).count() < MAX_PAIRS_PER_RULE {
                     out.push(Conflict { rule: rule.to_string(), moscow: m.id.clone(), kyiv: k.id.clone(), explanation });
                 }
@@ -303,9 +357,70 @@ mod tests {
     }
 
     #[test]
+    fn a_holding_out_superseded_by_the_holders_withdrawal_disputes_no_capture() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        k.rules.push("control:superseded-by-withdrawal".into());
+        assert!(conflicts(&[&m, &k]).is_empty());
+    }
+
+    #[test]
+    fn a_holding_out_days_before_the_capture_is_overtaken_by_it() {
+        use crate::model::Day;
+        let mut m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        m.day = Some(Day(100));
+        k.day = Some(Day(96));
+        assert!(conflicts(&[&m, &k]).is_empty());
+        k.day = Some(Day(99));
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
+        // Holding out after the capture is claimed disputes it, however late.
+        k.day = Some(Day(104));
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
+        // The day a sentence names beats the publication day.
+        k.event_day = Some(Day(90));
+        assert!(conflicts(&[&m, &k]).is_empty());
+    }
+
+    #[test]
+    fn holding_a_site_does_not_dispute_taking_its_town() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        k.rules.push("place:feature-in-town".into());
+        assert!(conflicts(&[&m, &k]).is_empty());
+        let mut m = m;
+        m.rules.push("place:feature-in-town".into());
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
+    }
+
+    #[test]
     fn claims_of_one_side_never_conflict_across_sides() {
         let a = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
         let b = claim(2, Side::Moscow, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
         assert!(conflicts(&[&a, &b]).is_empty());
+    }
+
+    #[test]
+    fn disagreement_applies_the_rules_to_claims_of_one_side() {
+        use crate::model::Speaker;
+        let mut a = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut b = claim(2, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
+        a.speaker = Some(Speaker { text: "the private army's chief".into(), span: Span::default(), resolved: None, side: Side::Moscow });
+        b.speaker = Some(Speaker { text: "the ministry".into(), span: Span::default(), resolved: None, side: Side::Moscow });
+        assert!(conflicts(&[&a, &b]).is_empty());
+        let (rule, why) = disagreement(&a, &b).expect("a disagreement");
+        assert_eq!(rule, "denial");
+        assert!(why.contains("the private army's chief") && why.contains("the ministry"), "{why}");
+        assert!(disagreement(&a, &a).is_none());
+        b.modality = Modality::Asserted;
+        assert!(disagreement(&a, &b).is_none());
+    }
+
+    #[test]
+    fn disagreement_between_a_side_and_its_opponent_matches_the_cross_side_rule() {
+        let m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let k = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        assert_eq!(disagreement(&m, &k).map(|d| d.0), Some("control:taken-vs-held"));
+        assert_eq!(disagreement(&k, &m).map(|d| d.0), Some("control:taken-vs-held"));
     }
 }

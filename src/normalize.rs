@@ -8,9 +8,9 @@
 use jiff::civil::{Date, Weekday};
 
 use crate::extract::{Extraction, RawClaim, Token, tokens};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::lexicon::{Lexicons, NounRole, QuantityWord};
-use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceRef, Quantity, Span, Speaker};
+use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceId, PlaceRef, Quantity, Span, Speaker};
 
 /// Reads a publication date: `YYYY-MM-DD`, or an RFC 3339 timestamp (its own calendar date).
 pub fn parse_published(text: &str) -> Option<Day> {
@@ -58,9 +58,15 @@ fn claim(
     let mut rules = raw.rules.clone();
     let place = raw.place.as_ref().map(|(i, _)| {
         let mention = &extraction.mentions[*i];
-        let id = gaz.resolve(mention, &extraction.mentions);
-        let how = if mention.candidates.len() > 1 { "context".to_string() } else { format!("{:?}", mention.how).to_lowercase() };
+        let mut id = gaz.resolve(mention, &extraction.mentions);
+        let mut how = if mention.candidates.len() > 1 { "context".to_string() } else { format!("{:?}", mention.how).to_lowercase() };
         rules.push(format!("place-resolved:{how}"));
+        if let Some(town) = host_town(gaz, id) {
+            // "the Azovstal plant", "the Kakhovka dam": what happens there happens in its town.
+            id = town;
+            how = "feature-in-town".to_string();
+            rules.push("place:feature-in-town".into());
+        }
         PlaceRef {
             id: Some(id),
             name: gaz.place(id).map(|p| p.name.clone()).unwrap_or_else(|| mention.surface.clone()),
@@ -154,6 +160,31 @@ fn year_number(word: &str) -> Option<i16> {
     (1990..=2100).contains(&n).then_some(n)
 }
 
+/// A feature stands for the town it is in when it is a site (a plant, a dam, a bridge) within
+/// [`HOST_TOWN_KM`] of a town of at least [`HOST_TOWN_POPULATION`]: the nearest such town.
+/// Rivers and features spanning several oblasts have no town.
+const HOST_TOWN_KM: f64 = 3.0;
+const HOST_TOWN_POPULATION: u64 = 10_000;
+
+pub fn host_town(gaz: &Gazetteer, id: PlaceId) -> Option<PlaceId> {
+    let f = gaz.place(id)?;
+    if f.kind != PlaceKind::Feature || f.admin1.is_empty() || f.name.to_lowercase().contains("river") {
+        return None;
+    }
+    let km = |p: &Place| {
+        let dx = (p.lon - f.lon) * 111.32 * f.lat.to_radians().cos();
+        let dy = (p.lat - f.lat) * 110.57;
+        (dx * dx + dy * dy).sqrt()
+    };
+    gaz.places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Settlement && p.population >= HOST_TOWN_POPULATION && p.country == f.country)
+        .map(|p| (km(p), p))
+        .filter(|(d, _)| *d <= HOST_TOWN_KM)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p.id)
+}
+
 /// The first date the text speaks of, resolved against the publication day; `true` when it was
 /// written with its year. Weekdays and "yesterday" need a publication day; calendar dates
 /// without a year take the year that puts them closest before publication.
@@ -161,11 +192,28 @@ pub fn resolve_date(text: &str, published: Option<Day>) -> Option<(Day, bool)> {
     let toks: Vec<Token<'_>> = tokens(text, Span::new(0, text.len())).into_iter().filter(|t| t.is_word()).collect();
     let pub_date = published.map(Day::to_date);
     for (i, t) in toks.iter().enumerate() {
-        if let Some(month) = month_of(t.text) {
-            // "January 12[, 2023]" or "12 January [2023]".
+        // "since April 21" starts a stretch of time; the claim speaks of its end.
+        if i > 0 && toks[i - 1].text.eq_ignore_ascii_case("since") || i > 1 && toks[i - 2].text.eq_ignore_ascii_case("since") {
+            continue;
+        }
+        let (month, part) = match t.text.get(..4).filter(|p| p.eq_ignore_ascii_case("mid-")) {
+            Some(_) => (month_of(&t.text[4..]), Some(15)),
+            None => (month_of(t.text), None),
+        };
+        if let Some(month) = month {
+            // "January 12[, 2023]" or "12 January [2023]"; "late April", "mid-May", "the end of
+            // June" stand for a day of their part of the month.
             let after = toks.get(i + 1).and_then(|n| day_number(n.text));
             let before = i.checked_sub(1).and_then(|k| day_number(toks[k].text));
-            let Some(day) = after.or(before) else { continue };
+            let word_before = |k: usize| i.checked_sub(k).map(|k| toks[k].text.to_lowercase());
+            let part = part.or(match word_before(1).as_deref() {
+                Some("early") => Some(5),
+                Some("mid") => Some(15),
+                Some("late") => Some(25),
+                Some("of") if word_before(2).as_deref() == Some("end") => Some(28),
+                _ => None,
+            });
+            let Some(day) = after.or(before).or(part) else { continue };
             let year_at = if after.is_some() { i + 2 } else { i + 1 };
             let year = toks.get(year_at).and_then(|y| year_number(y.text));
             if let Some(year) = year {
@@ -359,6 +407,10 @@ mod tests {
         assert_eq!(resolve_date("on 28 December", Some(p)), Some((day("2022-12-28"), false)));
         assert_eq!(resolve_date("As of January 17, 2023, troops", None), Some((day("2023-01-17"), true)));
         assert_eq!(resolve_date("the May offensive", Some(p)), None);
+        assert_eq!(resolve_date("By late December, they said", Some(p)), Some((day("2022-12-25"), false)));
+        assert_eq!(resolve_date("held out since December 20, and on January 3 it fell", Some(p)), Some((day("2023-01-03"), false)));
+        assert_eq!(resolve_date("in mid-December", Some(p)), Some((day("2022-12-15"), false)));
+        assert_eq!(resolve_date("at the end of December 2021", Some(p)), Some((day("2021-12-28"), true)));
     }
 
     #[test]
@@ -375,6 +427,18 @@ mod tests {
         assert_eq!(q("dozens of civilians"), Some((24, 99, "civilian".into())));
         assert_eq!(q("killed two soldiers"), Some((2, 2, "soldier".into())));
         assert_eq!(q("on January 12, 2023 the town fell"), None);
+    }
+
+    #[test]
+    fn a_site_stands_for_its_town_and_a_river_for_none() {
+        let gaz = Gazetteer::builtin();
+        let name = |id: PlaceId| gaz.place(id).map(|p| p.name.clone()).unwrap_or_default();
+        let one = |n: &str| gaz.lookup(n)[0];
+        assert_eq!(host_town(gaz, one("Zaporizhzhia Nuclear Power Plant")).map(name).as_deref(), Some("Enerhodar"));
+        assert_eq!(host_town(gaz, one("Kakhovka Dam")).map(name).as_deref(), Some("Nova Kakhovka"));
+        assert_eq!(host_town(gaz, one("Dnieper")), None);
+        assert_eq!(host_town(gaz, one("Snake Island")), None);
+        assert_eq!(host_town(gaz, one("Bakhmut")), None);
     }
 
     #[test]

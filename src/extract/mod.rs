@@ -107,6 +107,13 @@ struct Attribution {
     rule: &'static str,
 }
 
+/// The speakers an article has named so far, for pronouns met out of order.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    seen: &'a [Seen],
+    persons: &'a [(Span, RawSpeaker)],
+}
+
 /// A speaker resolved in the article so far, for later pronouns and short forms.
 #[derive(Debug, Clone)]
 struct Seen {
@@ -128,6 +135,8 @@ struct Doc<'a> {
     nouns: Vec<Hit<'static, NounRole>>,
     mentions: Vec<PlaceMention>,
     quotes: Vec<Span>,
+    /// For each paragraph: it is one quotation from start to end.
+    quote_paragraphs: Vec<bool>,
     outlet_side: Side,
 }
 
@@ -147,8 +156,9 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
 /// Extracts the claims of one article.
 pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicons, gaz: &'static Gazetteer) -> Extraction {
     let folded = Folded::new(view.text);
-    let mentions = gaz.find_mentions(view.text);
-    let quotes = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
+    let mut mentions = gaz.find_mentions(view.text);
+    rivers_after_the(view.text, &mut mentions, gaz);
+    let quotes: Vec<Span> = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
         text: view.text,
@@ -163,11 +173,43 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         triggers: with_take_place(view.text, hits(&folded, &lex.actions), &mentions, lex),
         nouns: hits(&folded, &lex.nouns),
         mentions,
+        quote_paragraphs: segments
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let body = p.slice(view.text).trim();
+                let start = p.start as usize + (p.slice(view.text).len() - p.slice(view.text).trim_start().len());
+                quotes.iter().any(|q| q.start as usize == start && q.end as usize + 2 >= start + body.len())
+            })
+            .collect(),
         quotes,
         outlet_side,
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
+}
+
+/// "the Dnipro", "the Oskil": a town's name after "the" is the river of that name, when the
+/// gazetteer has one (towns take no article in English).
+fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) {
+    for m in mentions.iter_mut() {
+        let before = text[..m.span.start as usize].trim_end_matches(' ');
+        let cut = before.len().saturating_sub(3);
+        let the = before.len() + 1 == m.span.start as usize
+            && before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && !before[..cut].ends_with(|c: char| c.is_alphanumeric());
+        if !the || m.candidates.first().and_then(|&id| gaz.place(id)).is_none_or(|p| p.kind != PlaceKind::Settlement) {
+            continue;
+        }
+        let river: Vec<PlaceId> = gaz
+            .lookup(&format!("{} River", m.surface))
+            .into_iter()
+            .filter(|&id| gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Feature))
+            .collect();
+        if !river.is_empty() {
+            m.candidates = river;
+        }
+    }
 }
 
 /// Forms of "take" that say a place was captured when the place's name follows at once
@@ -229,7 +271,7 @@ fn priority(kind: Kind) -> u8 {
 
 /// Trigger words in their base form: after "to" they state an aim, not a result.
 const BASE_FORMS: &[&str] = &[
-    "capture", "take", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
+    "capture", "take", "clear", "curtail", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
     "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade",
 ];
 
@@ -245,7 +287,16 @@ struct Recent {
     settlement: Option<(usize, u32)>,
     /// The article's main settlement, see [`Doc::main_settlement`].
     main: Option<usize>,
+    /// The settlement the article names most, see [`Doc::top_settlement`].
+    top: Option<usize>,
 }
+
+/// Plural words for places: a capture of "30 settlements" is an advance, but "the towns of X
+/// and Y" names the places taken.
+const PLACE_PLURALS: &[&str] = &["settlements", "villages", "localities", "towns", "hamlets", "population centers", "population centres"];
+
+/// A quotation of at most this many words inside a sentence is scare quotes, not a quotation.
+const SCARE_QUOTE_WORDS: usize = 3;
 
 /// Verbs of command: the action they order is announced, not merely intended.
 const DIRECTIVES: &[&str] = &["ordered", "orders", "order", "instructed", "authorised", "authorized", "permitted", "commanded", "told"];
@@ -286,6 +337,7 @@ impl Doc<'_> {
         let mut last_place: Option<(usize, u32)> = None;
         let mut last_settlement: Option<(usize, u32)> = None;
         let main_settlement = self.main_settlement();
+        let top_settlement = self.top_settlement();
         // The attributions of every sentence so far, for quotations continued across sentences.
         let mut history: Vec<(u32, Attribution, RawSpeaker)> = Vec::new();
         let persons: Vec<(Span, RawSpeaker)> = self
@@ -314,19 +366,33 @@ impl Doc<'_> {
             // Resolve each attribution's speaker in text order, so that "he" in a later cue can
             // point at a speaker named by an earlier one.
             let mut speakers: Vec<Option<RawSpeaker>> = Vec::with_capacity(attributions.len());
+            let before_sentence = seen.len();
             for a in &attributions {
+                // A pronoun may point at a speaker of this sentence ("the military said it had
+                // ordered"); a short form like "the armed forces" in a later clause is rather
+                // the other party ("X confirmed this, but the armed forces denied it").
+                let pronoun = a.speaker.is_some_and(|s| {
+                    let first = s.slice(self.text).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                    matches!(first.as_str(), "it" | "its" | "he" | "his" | "she" | "her" | "they" | "their")
+                });
+                let known = if pronoun { &seen[..] } else { &seen[..before_sentence] };
                 let sp = if a.inherits {
                     speakers.iter().rev().flatten().next().cloned().or_else(|| {
-                        self.leading_subject(&toks).map(|s| self.resolve_speaker(s, &seen, &persons))
+                        self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons))
                     })
                 } else {
-                    a.speaker.map(|s| self.resolve_speaker(s, &seen, &persons))
+                    a.speaker.map(|s| self.resolve_speaker(s, known, &persons))
                 };
+                // A later "it" or "its command" of the same sentence may point at this speaker.
+                if let Some(sp) = sp.as_ref().filter(|_| !a.negated) {
+                    seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
+                }
                 speakers.push(sp);
             }
             let segs = self.segments(&toks, sentence.span);
-            let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph);
-            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement };
+            let known = Known { seen: &seen, persons: &persons };
+            let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph, known);
+            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement, top: top_settlement };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
@@ -336,11 +402,30 @@ impl Doc<'_> {
             // A denial clause with no action of its own ("denied the claim", "said it bore no
             // relation to reality") denies an earlier claim, whatever the sentence's other
             // clauses assert.
-            let free_denial = self.denial_clause(&attributions, &toks, &segs).is_some_and(|clause| {
-                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !claims.is_empty()
+            let denial_clause = self.denial_clause(&attributions, &toks, &segs);
+            let free_denial = denial_clause.is_some_and(|clause| {
+                let nothing_before = claims.is_empty() && new_claims.is_empty();
+                !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !nothing_before
             });
             if new_claims.is_empty() || free_denial {
-                if let Some(c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims) {
+                if let Some(mut c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims, &new_claims) {
+                    // "X said it took half the city, but Kyiv denied any such advance": each
+                    // claim is its own clause.
+                    if let Some(clause) = denial_clause.filter(|_| !new_claims.is_empty()) {
+                        let body = clause.slice(self.text);
+                        let first = body.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                        let skip = if self.grammar_is(first, WordClass::Boundary) { body[first.len()..].len() - body[first.len()..].trim_start().len() + first.len() } else { 0 };
+                        c.span = Span::new(clause.start as usize + skip, clause.end as usize);
+                        for other in new_claims.iter_mut().filter(|o| o.span == sentence.span && o.trigger_span.end <= clause.start) {
+                            let head = self.text[sentence.span.start as usize..clause.start as usize].trim_end_matches([' ', ',', ';']);
+                            other.span = Span::new(sentence.span.start as usize, sentence.span.start as usize + head.len());
+                        }
+                    }
+                    new_claims.push(c);
+                }
+            }
+            if new_claims.is_empty() {
+                if let Some(c) = self.anaphoric_confirmation(&attributions, &speakers, sentence.span, sentence.paragraph, &mut claims) {
                     new_claims.push(c);
                 }
             }
@@ -349,9 +434,6 @@ impl Doc<'_> {
 
             for (a, sp) in attributions.iter().zip(&speakers) {
                 if let Some(sp) = sp {
-                    if !a.negated {
-                        seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
-                    }
                     history.push((sentence.paragraph, a.clone(), sp.clone()));
                 }
             }
@@ -372,7 +454,58 @@ impl Doc<'_> {
                 last_settlement = Some((m.0, sentence.paragraph));
             }
         }
+        self.mark_superseded(&mut claims);
+        self.mark_still_there(&mut claims);
         claims
+    }
+
+    /// "Russia said it had withdrawn from X; Kyiv said Russian forces were still in X": a side
+    /// saying its opponent still holds a place the opponent claims to have left disputes that
+    /// withdrawal. Such a holding claim becomes a negated withdrawal of the holder.
+    fn mark_still_there(&self, claims: &mut [RawClaim]) {
+        let key = |c: &RawClaim| c.place.as_ref().map(|(i, _)| self.town_key(*i));
+        let left: Vec<(Side, PlaceId)> = claims
+            .iter()
+            .filter(|c| c.kind == Kind::Withdrawal && c.modality != Modality::Denied && !c.negated && c.side != Side::Other)
+            .filter_map(|c| Some((c.actor.filter(|a| *a == c.side)?, key(c)?)))
+            .collect();
+        for c in claims.iter_mut() {
+            let Some(holder) = c.actor.filter(|a| *a != Side::Other && *a != c.side && c.side != Side::Other) else { continue };
+            let holding = c.kind == Kind::Control && c.stance == Stance::Resisted && c.modality != Modality::Denied && !c.negated;
+            if holding && key(c).is_some_and(|k| left.contains(&(holder, k))) {
+                c.kind = Kind::Withdrawal;
+                c.stance = Stance::Achieved;
+                c.negated = true;
+                c.rules.push("withdrawal:still-there".into());
+            }
+        }
+    }
+
+    /// The place key of a mention: its town for a site, else its first candidate.
+    fn town_key(&self, mention: usize) -> PlaceId {
+        let id = self.mentions[mention].candidates[0];
+        crate::normalize::host_town(self.gaz, id).unwrap_or(id)
+    }
+
+    /// An article that reports a side's withdrawal from a place tells of that side's holding out
+    /// there as past ("a day before the order, the brigade said its troops were holding out"):
+    /// such holding out disputes no capture.
+    fn mark_superseded(&self, claims: &mut [RawClaim]) {
+        let key = |c: &RawClaim| c.place.as_ref().map(|(i, _)| self.town_key(*i));
+        let left: Vec<(Side, PlaceId)> = claims
+            .iter()
+            .filter(|c| c.kind == Kind::Withdrawal && c.stance == Stance::Achieved && c.modality != Modality::Denied && !c.negated)
+            .filter_map(|c| {
+                let side = c.actor.filter(|a| *a != Side::Other && (c.side == *a || c.side == Side::Other))?;
+                Some((side, key(c)?))
+            })
+            .collect();
+        for c in claims.iter_mut() {
+            let holding = c.kind == Kind::Control && c.stance == Stance::Resisted && c.actor == Some(c.side);
+            if holding && key(c).is_some_and(|k| left.contains(&(c.side, k))) {
+                c.rules.push("control:superseded-by-withdrawal".into());
+            }
+        }
     }
 
     /// Cues of a sentence with their speakers and scopes.
@@ -406,8 +539,14 @@ impl Doc<'_> {
             match hit.value.form {
                 CueForm::According => {
                     let Some((s, e)) = self.phrase_after(toks, last + 1) else { continue };
-                    let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
                     let at_start = toks[..first].iter().all(|t| !t.is_word() || self.grammar_is(t.text, WordClass::Time));
+                    // "According to the ministry, the Ukrainian army lost ...": the comma ends
+                    // the speaker of an opening "according to".
+                    let e = if at_start { toks[s..e].iter().position(|t| t.is(&[','])).map_or(e, |c| s + c) } else { e };
+                    if e <= s {
+                        continue;
+                    }
+                    let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
                     let scope = if at_start {
                         Span { start: speaker.end, end: sentence.end }
                     } else {
@@ -419,6 +558,24 @@ impl Doc<'_> {
                     out.push(mk(None, true, after_to_end, "cue:participle"));
                 }
                 CueForm::Verb | CueForm::Passive => {
+                    // "Commanders have been ordered to ...": the subject of a passive report is
+                    // who was told, not who tells.
+                    let passive = hit.value.form == CueForm::Verb
+                        && first > 0
+                        && matches!(toks[first - 1].text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being");
+                    if passive {
+                        // "The claim was denied by the Ukrainian military": the agent speaks.
+                        let by = toks.get(last + 1).filter(|t| t.text.eq_ignore_ascii_case("by"));
+                        if let Some((s, e)) = by.and_then(|_| self.phrase_after(toks, last + 2)) {
+                            let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            // "was denied by X" reports what precedes; "had been informed by X
+                            // that ..." what follows.
+                            let rest = toks[e..].iter().filter(|t| t.is_word()).count();
+                            let scope = if rest >= 3 { Span { start: speaker.end, end: sentence.end } } else { Span { start: sentence.start, end: hit.span.start } };
+                            out.push(mk(Some(speaker), false, scope, "cue:passive-by"));
+                        }
+                        continue;
+                    }
                     let before = self.phrase_before(toks, first);
                     let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
                         || first > 1 && toks[first - 1].is(&['"', '\u{201d}']) ;
@@ -437,11 +594,18 @@ impl Doc<'_> {
                                 .any(|t| t.text.eq_ignore_ascii_case("that"));
                             let comma_before = s > 0 && toks[s - 1].is(&[',']);
                             let appositive = comma_before && !that_follows && words_after >= 8 && words_after > words_before;
+                            // "After a long siege, X claimed ...": an opening adverbial with
+                            // nothing to report in it is no report closed by the cue.
+                            let before_speaker = Span { start: sentence.start, end: speaker.start };
+                            let reportable = within(&self.triggers, before_speaker).next().is_some()
+                                || within(&self.denials, before_speaker).next().is_some()
+                                || self.quotes.iter().any(|q| q.start < speaker.start && q.end > sentence.start);
                             let postposed = s > 0
                                 && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
                                 && words_before >= 3
                                 && !(comma_before && that_follows)
-                                && !appositive;
+                                && !appositive
+                                && reportable;
                             let scope = if postposed {
                                 Span { start: sentence.start, end: speaker.start }
                             } else {
@@ -458,7 +622,7 @@ impl Doc<'_> {
                         },
                         // "... and claimed that": the subject of the coordinated verb is the
                         // sentence's. Without the conjunction there is no speaker to be found.
-                        None if first > 0 && matches!(toks[first - 1].text.to_lowercase().as_str(), "and" | "but" | "then" | "also") => {
+                        None if self.conjunction_before(toks, first) => {
                             out.push(mk(None, true, after_to_end, "cue:coordinated"))
                         }
                         None => continue,
@@ -467,6 +631,19 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// "... and claimed", "... and has said repeatedly": a conjunction before the cue, past
+    /// auxiliaries and adverbs.
+    fn conjunction_before(&self, toks: &[Token<'_>], cue: usize) -> bool {
+        toks[..cue]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|t| {
+                !(t.is_word() && (self.grammar_is(t.text, WordClass::Auxiliary) || (t.text.ends_with("ly") && !t.is_capitalized() && t.text.len() > 4)))
+            })
+            .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "and" | "but" | "then" | "also"))
     }
 
     /// "the claims", "Russian claims", "these reports": a cue word used as a noun.
@@ -481,7 +658,8 @@ impl Doc<'_> {
             return true;
         }
         let Some(prev) = first.checked_sub(1).map(|i| toks[i]) else { return false };
-        if prev.text.chars().all(|c| c.is_ascii_digit()) {
+        // "the ministry's claim that", "Moscow's reports of"
+        if prev.text.chars().all(|c| c.is_ascii_digit()) || prev.text.ends_with("'s") || prev.text.ends_with("\u{2019}s") {
             return true;
         }
         prev.is_word()
@@ -493,6 +671,29 @@ impl Doc<'_> {
     /// The speaker phrase that ends just before token `cue`, walking back over the phrase and
     /// an appositive ("Andrei Bayevsky, a Russian-installed local politician, said").
     fn phrase_before(&self, toks: &[Token<'_>], cue: usize) -> Option<(usize, usize)> {
+        // "Hanna Maliar, who has reported gains on both flanks of the city over the past week,
+        // claimed": a relative clause set off by commas, however long, is skipped.
+        let mut cue_at = cue;
+        while cue_at > 0
+            && toks[cue_at - 1].is_word()
+            && (self.grammar_is(toks[cue_at - 1].text, WordClass::Auxiliary)
+                || toks[cue_at - 1].text.eq_ignore_ascii_case("also")
+                || (toks[cue_at - 1].text.ends_with("ly") && !toks[cue_at - 1].is_capitalized()))
+        {
+            cue_at -= 1;
+        }
+        let cue = cue_at.max(1).min(cue);
+        if cue >= 1 && toks[cue - 1].is(&[',']) {
+            let clause = toks[..cue - 1].iter().rposition(|t| t.is(&[',', '.', ';', '"', '\u{201c}', '\u{201d}']));
+            if let Some(c) = clause.filter(|&c| c >= 1 && toks[c].is(&[',']) && cue - c <= 32) {
+                let relative = toks.get(c + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "who" | "which"));
+                if relative {
+                    if let Some(found) = self.phrase_before(toks, c) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
         let mut end = cue;
         // Skip what sits between a subject and its verb: auxiliaries, adverbs, time phrases,
         // parentheses, and the comma of an appositive.
@@ -536,7 +737,8 @@ impl Doc<'_> {
                 // Another report's verb ends the phrase: in "ISW said Wagner forces claimed",
                 // the speaker of "claimed" is "Wagner forces".
                 let cue_word = within(&self.cues, t.span).any(|c| matches!(c.value.form, CueForm::Verb | CueForm::Passive));
-                if self.grammar_is(t.text, WordClass::Stop) || words >= 14 || cue_word {
+                let boundary = self.grammar_is(t.text, WordClass::Boundary) && !t.is_capitalized();
+                if self.grammar_is(t.text, WordClass::Stop) || boundary || words >= 14 || cue_word {
                     break;
                 }
                 start -= 1;
@@ -558,21 +760,33 @@ impl Doc<'_> {
             }
             break;
         }
-        // A phrase that opens with an adverbial ("In a statement on Facebook the staff said")
-        // keeps only what follows the adverbial's last noun.
-        while start < end && toks[start].is_word() && self.grammar_is(toks[start].text, WordClass::Stop) {
+        // A phrase that opens with an adverbial ("In a statement on Facebook the staff said",
+        // "on Wednesday it said") keeps only what follows it.
+        while start < end
+            && toks[start].is_word()
+            && (self.grammar_is(toks[start].text, WordClass::Stop)
+                || (end - start > 1 && (self.grammar_is(toks[start].text, WordClass::Preposition) || self.grammar_is(toks[start].text, WordClass::Time))))
+        {
             start += 1;
         }
         if start >= end {
             return None;
         }
-        // "X, which commands the east, said": the speaker is X, before the relative clause.
-        if start >= 2
-            && toks[start - 1].is_word()
-            && matches!(toks[start - 1].text.to_lowercase().as_str(), "which" | "who")
-            && toks[start - 2].is(&[','])
-        {
-            if let Some(found) = self.phrase_before(toks, start - 2) {
+        // "A Ukrainian soldier, positioned outside the town, said", "The corps, in a post on
+        // Telegram, said": the speaker is the noun phrase the participle or adverbial is set
+        // off from.
+        let lead = toks[start].text;
+        let participle = toks[start].is_word() && !toks[start].is_capitalized() && (lead.ends_with("ed") || lead.ends_with("ing"));
+        let adverbial = start > 0 && toks[start - 1].is_word() && self.grammar_is(toks[start - 1].text, WordClass::Preposition);
+        let set_off = if adverbial { start >= 3 && toks[start - 2].is(&[',']) } else { start >= 2 && toks[start - 1].is(&[',']) };
+        let start_of = if adverbial { start.saturating_sub(2) } else { start.saturating_sub(1) };
+        if (participle || adverbial) && set_off && within(&self.speakers, toks[start].span).next().is_none() {
+            if let Some(found) = self.phrase_before(toks, start_of) {
+                return Some(found);
+            }
+        }
+        if participle && start >= 2 && toks[start - 1].is(&[',']) && within(&self.speakers, toks[start].span).next().is_none() {
+            if let Some(found) = self.phrase_before(toks, start - 1) {
                 return Some(found);
             }
         }
@@ -598,11 +812,14 @@ impl Doc<'_> {
         }
         let mut end = from;
         let mut words = 0;
+        let mut appositive = false;
         while end < toks.len() && words < 14 {
             let t = toks[end];
             if t.is_word() {
                 let lower = t.text.to_lowercase();
-                let prep = self.grammar_is(t.text, WordClass::Preposition) && !matches!(lower.as_str(), "of");
+                // In an appositive, "a spokesman for the Tavria group" keeps what the role is of.
+                let attached = matches!(lower.as_str(), "of") || (appositive && matches!(lower.as_str(), "for" | "at" | "in"));
+                let prep = self.grammar_is(t.text, WordClass::Preposition) && !attached;
                 if (prep || self.grammar_is(t.text, WordClass::Stop) || self.grammar_is(t.text, WordClass::Time)) && words > 0 {
                     break;
                 }
@@ -613,6 +830,7 @@ impl Doc<'_> {
             if t.is(&[',']) && end + 1 < toks.len() && toks[end + 1].is_word() && self.grammar_is(toks[end + 1].text, WordClass::Determiner) {
                 // ", said Ivan Petrov, a Russian-installed official": take the appositive too.
                 end += 1;
+                appositive = true;
                 continue;
             }
             break;
@@ -693,7 +911,7 @@ impl Doc<'_> {
                 .iter()
                 .filter(|m| span.contains(m.span))
                 .find_map(|m| self.gaz.place(m.candidates[0]).map(|p| if p.country == "RU" { Side::Moscow } else { Side::Kyiv }));
-            let by_marker = first_of(SpeakerType::Marker).map(|h| h.value.side);
+            let by_marker = hits.iter().find(|h| h.value.ty == SpeakerType::Marker && h.value.side != Side::Other).map(|h| h.value.side);
             sp.side = Some(by_marker.or(by_place).unwrap_or(*role.value));
             sp.rule = format!("speaker:role:{}", role.pattern);
         } else if let Some(h) = first_of(SpeakerType::Marker) {
@@ -811,6 +1029,7 @@ impl Doc<'_> {
             || matches!(n.as_str(), "the" | "they" | "it" | "he" | "she" | "we" | "more" | "many" | "several" | "dozens" | "hundreds" | "thousands" | "some" | "its" | "their")
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn drafts(
         &self,
         toks: &[Token<'_>],
@@ -819,6 +1038,7 @@ impl Doc<'_> {
         attributions: &[Attribution],
         history: &[(u32, Attribution, RawSpeaker)],
         paragraph: u32,
+        known: Known<'_>,
     ) -> Vec<Draft> {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
         let mut drafts = Vec::new();
@@ -834,6 +1054,26 @@ impl Doc<'_> {
             if trig.kind == TriggerKind::Kind(Kind::Withdrawal) && hit.pattern.starts_with("left ") && self.participle_follows(toks, hit.span) {
                 // "left the town strewn with dead", "left the city in ruins": a result, not a
                 // departure.
+                continue;
+            }
+            if matches!(trig.kind, TriggerKind::Kind(Kind::Control | Kind::Surrender)) && self.harm_listed_before(toks, ti, seg_s) {
+                // "killed, wounded or captured": people counted, not a place taken.
+                continue;
+            }
+            let last_word = hit.pattern.rsplit(' ').next().unwrap_or("");
+            let moved = TAKE_FORMS.contains(&last_word)
+                && toks.iter().find(|t| t.span.start >= hit.span.end).is_some_and(|t| t.text.eq_ignore_ascii_case("to"));
+            if moved {
+                // "were taken to a hospital in X": moved, not captured.
+                continue;
+            }
+            if hit.pattern.starts_with("under ") && self.describes_a_place(toks, ti, seg_s) {
+                // "Novoazovsk, a town near the border now under Russian control": an aside
+                // describing the place, not a claim about it.
+                continue;
+            }
+            if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
+                // "struck a defiant tone", "struck a deal": no strike.
                 continue;
             }
             let mut rules = vec![format!("action:{}", hit.pattern)];
@@ -860,11 +1100,14 @@ impl Doc<'_> {
                 let troops_before = near
                     .filter(|t| !speaker_spans.iter().any(|s| s.overlaps(*t)))
                     .any(|t| within(&self.nouns, t).any(|n| *n.value == NounRole::Military));
-                let placed_after = toks
-                    .iter()
-                    .find(|t| t.span.start >= hit.span.end)
-                    .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
-                if !(hit.pattern.starts_with("remain") && troops_before && placed_after) {
+                let placed_after = hit.pattern.ends_with(" in")
+                    || hit.pattern.ends_with(" inside")
+                    || toks
+                        .iter()
+                        .find(|t| t.span.start >= hit.span.end)
+                        .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
+                let staying = hit.pattern.starts_with("remain") || hit.pattern.starts_with("still");
+                if !(staying && troops_before && placed_after) {
                     continue;
                 }
                 kind = Kind::Control;
@@ -893,8 +1136,25 @@ impl Doc<'_> {
                 .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation))
                 && !hit.pattern.contains("not");
             let attribution = self.attribution_for(hit.span, attributions);
-            let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, attributions, history, paragraph) } else { None };
-            let denied_by_label = self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
+            // "denied any such advance", "rejected this capture": the noun points back at a
+            // claim made before; the denial is of that claim (see `anaphoric_denial`).
+            let pointed = toks[ti.saturating_sub(2).max(seg_s)..ti]
+                .iter()
+                .any(|t| matches!(t.text.to_lowercase().as_str(), "such" | "this" | "that" | "these" | "those"));
+            if pointed && attribution.is_some_and(|a| attributions[a].modality == CueModality::Denied) {
+                continue;
+            }
+            let quote_speaker = if attribution.is_none() { self.quote_speaker(hit.span, history, paragraph, known) } else { None };
+            // "the so-called regrouping", "their so-called liberation": the speaker quotes the
+            // other side's word to reject it.
+            let so_called = toks[ti.saturating_sub(3).max(seg_s)..ti]
+                .iter()
+                .any(|t| t.text.eq_ignore_ascii_case("so-called") || t.text.eq_ignore_ascii_case("so\u{2011}called"))
+                || (ti >= 2 && toks[ti - 2].text.eq_ignore_ascii_case("so") && toks[ti - 1].text.eq_ignore_ascii_case("called"));
+            if so_called {
+                rules.push("action:so-called".into());
+            }
+            let denied_by_label = so_called || self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
                 trigger: hit.span,
                 pattern: hit.pattern,
@@ -924,9 +1184,9 @@ impl Doc<'_> {
             }
         }
         drafts.retain(|d| !(d.weak && d.kind == Kind::Withdrawal && d.framing.is_some()));
-        if drafts.iter().any(|d| !d.weak) {
-            drafts.retain(|d| !d.weak);
-        }
+        // A weak trigger gives way to a strong one of its own clause.
+        let strong: Vec<usize> = drafts.iter().filter(|d| !d.weak).map(|d| d.segment).collect();
+        drafts.retain(|d| !d.weak || !strong.contains(&d.segment));
         // "Full control of X will help cut off Y": the claim is the cutting off.
         let enabling: Vec<usize> = toks
             .iter()
@@ -955,6 +1215,32 @@ impl Doc<'_> {
         drafts
     }
 
+    /// "killed, wounded or captured": a harm trigger listed just before, joined by "or"/"and".
+    fn harm_listed_before(&self, toks: &[Token<'_>], ti: usize, seg_s: usize) -> bool {
+        let window = &toks[ti.saturating_sub(4).max(seg_s)..ti];
+        let joined = window.last().is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "or" | "and"));
+        joined && window.iter().any(|t| within(&self.triggers, t.span).any(|h| h.value.kind == TriggerKind::Harm))
+    }
+
+    /// The trigger stands in an aside set off by a comma after a place: "X, a town now under
+    /// Russian control", "Y, also under Russian control".
+    fn describes_a_place(&self, toks: &[Token<'_>], ti: usize, seg_s: usize) -> bool {
+        let Some(comma) = toks[seg_s..ti].iter().rposition(|t| t.is(&[','])).map(|c| seg_s + c) else { return false };
+        let after_place = comma > 0 && self.mentions.iter().any(|m| m.span.end == toks[comma - 1].span.end);
+        let aside = &toks[comma + 1..ti];
+        let place_noun = aside.iter().any(|t| within(&self.nouns, t.span).any(|n| *n.value == NounRole::Settlement));
+        let no_verb = aside.iter().all(|t| !matches!(t.text.to_lowercase().as_str(), "is" | "was" | "are" | "were" | "has" | "had" | "remains" | "remained"));
+        after_place && no_verb && (place_noun || aside.len() <= 2)
+    }
+
+    /// "struck a defiant tone", "hit a note": a strike verb with an object no weapon hits.
+    fn idiom_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
+        toks.iter()
+            .filter(|t| t.span.start >= span.end)
+            .take(3)
+            .any(|t| matches!(t.text.to_lowercase().as_str(), "tone" | "deal" | "chord" | "balance" | "note" | "agreement" | "compromise" | "nerve"))
+    }
+
     /// The word after `span` is a past participle or "in ruins": "left the town strewn with".
     fn participle_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
         let Some(next) = toks.iter().find(|t| t.span.start >= span.end) else { return false };
@@ -967,10 +1253,13 @@ impl Doc<'_> {
     /// true" (a claim noun before the trigger, the label after it). Only within the trigger's
     /// clause: "called the claim a lie and said that its forces hold X" asserts the holding.
     fn denied_by_label(&self, trigger: Span, clause: Span, attribution: Option<&Attribution>) -> bool {
+        let quote = self.in_quote(trigger);
         within(&self.denials, clause).any(|d| {
             *d.value == DenialPhrase::Label
                 && if d.span.end <= trigger.start {
-                    attribution.is_some_and(|a| a.cue.end <= d.span.start)
+                    // "said the reports were fake", or in one quotation: "it would be a stretch
+                    // to talk about taking X".
+                    attribution.is_some_and(|a| a.cue.end <= d.span.start) || (quote.is_some() && self.in_quote(d.span) == quote)
                 } else {
                     let between = Span { start: trigger.end, end: d.span.start };
                     let claim_noun = within(&self.denials, Span { start: clause.start, end: trigger.start })
@@ -996,18 +1285,27 @@ impl Doc<'_> {
     fn victim(&self, toks: &[Token<'_>], ti: usize, seg_s: usize, seg_e: usize) -> Option<(NounRole, Option<Side>)> {
         let lo = ti.saturating_sub(7).max(seg_s);
         let hi = (ti + 8).min(seg_e);
-        let mut best: Option<(usize, NounRole, usize)> = None;
+        let mut best: Option<(usize, NounRole, usize, &str)> = None;
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             for n in within(&self.nouns, t.span) {
                 if matches!(n.value, NounRole::Military | NounRole::Civilian) {
                     let d = i.abs_diff(ti);
-                    if best.is_none_or(|(bd, _, _)| d < bd) {
-                        best = Some((d, *n.value, i));
+                    if best.is_none_or(|(bd, _, _, _)| d < bd) {
+                        best = Some((d, *n.value, i, n.pattern));
                     }
                 }
             }
         }
-        let (_, role, at) = best?;
+        let (_, role, at, pattern) = best?;
+        // "Ukrainian losses were about 100 people killed": a side's losses are soldiers, however
+        // they are counted.
+        if pattern == "people" {
+            let losses = toks[seg_s..seg_e].iter().position(|t| matches!(t.text.to_lowercase().as_str(), "losses" | "casualties"));
+            if let Some(k) = losses.map(|k| seg_s + k) {
+                let side = toks[k.saturating_sub(2)..k].iter().rev().find_map(|t| self.side_word(t));
+                return Some((NounRole::Military, side));
+            }
+        }
         let side = toks[at.saturating_sub(2)..at].iter().rev().find_map(|t| self.side_word(t));
         Some((role, side))
     }
@@ -1025,13 +1323,31 @@ impl Doc<'_> {
     fn object_role(&self, toks: &[Token<'_>], ti: usize, trigger: Span, seg_e: usize) -> Option<NounRole> {
         let after = toks.iter().position(|t| t.span.start >= trigger.end).unwrap_or(toks.len());
         let _ = ti;
-        for t in toks.iter().take((after + 5).min(seg_e)).skip(after) {
+        let mut prev_digit = false;
+        let mut read = 0;
+        for t in toks.iter().take(seg_e).skip(after) {
             if self.mentions.iter().any(|m| m.span.overlaps(t.span)) {
                 return None;
             }
-            if let Some(n) = within(&self.nouns, t.span).next() {
+            // "over 1,000 square kilometres": a count before the noun does not count.
+            let digit = t.text.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if digit || (prev_digit && t.is(&[','])) || matches!(t.text.to_lowercase().as_str(), "over" | "about" | "nearly" | "almost" | "some" | "more" | "than") {
+                prev_digit = digit;
+                continue;
+            }
+            prev_digit = false;
+            read += 1;
+            // "seized by his forces": the agent of a passive is no object.
+            if read > 5 || t.text.eq_ignore_ascii_case("by") {
+                return None;
+            }
+            let starting = Span { start: t.span.start, end: (t.span.end as usize + 24).min(self.text.len()) as u32 };
+            if let Some(n) = within(&self.nouns, starting).find(|h| h.span.start == t.span.start) {
+                // "the towns of X and Y" names the places themselves; "41 settlements" does not.
+                let naming = PLACE_PLURALS.contains(&n.pattern)
+                    && toks.iter().find(|x| x.span.start >= t.span.end).is_some_and(|x| x.text.eq_ignore_ascii_case("of"));
                 return match n.value {
-                    NounRole::Partial | NounRole::Military => Some(*n.value),
+                    NounRole::Partial | NounRole::Military if !naming => Some(*n.value),
                     _ => None,
                 };
             }
@@ -1049,17 +1365,51 @@ impl Doc<'_> {
             let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
             return !ordered;
         }
-        toks[ti.saturating_sub(6).max(seg_s)..ti]
+        // The modal governs the trigger when nothing but its clause lies between them: read back
+        // from the trigger to the nearest comma ("plans to level the plant after completing
+        // its capture").
+        toks[ti.saturating_sub(8).max(seg_s)..ti]
             .iter()
+            .rev()
             .take_while(|t| !t.is(&[',', ';']))
             .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal))
+    }
+
+    /// The side of an unknown speaker whose quotation speaks of "our" people and names only the
+    /// other side: "Everything Moscow is saying about our guys is not true" is Kyiv's.
+    fn side_by_first_person(&self, trigger: Span) -> Option<Side> {
+        let quote = self.quotes[self.in_long_quote(trigger)?];
+        let toks = tokens(self.text, quote);
+        let first_person = |t: &Token<'_>| matches!(t.text.to_lowercase().as_str(), "our" | "we" | "us" | "ours");
+        if !toks.iter().any(first_person) {
+            return None;
+        }
+        let mut named: Option<Side> = None;
+        for (k, t) in toks.iter().enumerate() {
+            let Some(side) = within(&self.speakers, t.span)
+                .find(|h| matches!(h.value.ty, SpeakerType::Marker | SpeakerType::Metonym | SpeakerType::Org | SpeakerType::Override))
+                .map(|h| h.value.side)
+                .filter(|s| *s != Side::Other)
+            else {
+                continue;
+            };
+            // "our Ukrainian soldiers" names the speaker's own side.
+            if toks[k.saturating_sub(2)..k].iter().any(first_person) {
+                return None;
+            }
+            if named.is_some_and(|n| n != side) {
+                return None;
+            }
+            named = Some(side);
+        }
+        named.and_then(Side::opponent)
     }
 
     /// The attribution whose scope holds a trigger, nearest cue first; none for a trigger in a
     /// quotation (those are attributed by [`Doc::quote_speaker`] or by the cue at the quote).
     fn attribution_for(&self, trigger: Span, attributions: &[Attribution]) -> Option<usize> {
-        let in_quote = self.in_quote(trigger);
-        attributions
+        let in_quote = self.in_long_quote(trigger);
+        let governing: Vec<(usize, &Attribution)> = attributions
             .iter()
             .enumerate()
             .filter(|(_, a)| {
@@ -1069,8 +1419,27 @@ impl Doc<'_> {
                 (in_scope || resumed)
                     && (in_quote.is_none() || self.in_quote(a.cue) == in_quote || self.quote_near_cue(in_quote, a))
             })
-            .min_by_key(|(_, a)| a.cue.start.abs_diff(trigger.start))
-            .map(|(i, _)| i)
+            .collect();
+        // "X announced that Y, Reuters reported", "ISW said Wagner claimed Y": the innermost
+        // report, the one whose cue another's scope holds, is the claim's.
+        // Two reports that hold each other's cue ("X announced that Y, Reuters reported"): the
+        // first is the inner one.
+        let inner = |a: &Attribution| {
+            governing
+                .iter()
+                .any(|(_, o)| o.cue != a.cue && o.scope.contains(a.cue) && !(a.scope.contains(o.cue) && o.cue.start < a.cue.start))
+        };
+        governing
+            .iter()
+            .min_by_key(|(_, a)| (!inner(a), a.cue.start.abs_diff(trigger.start)))
+            .map(|(i, _)| *i)
+    }
+
+    /// The quotation holding `span`, unless it is a few words in scare quotes inside a
+    /// sentence ("completed their \u{201c}combat mission\u{201d}"), which the sentence's own
+    /// report governs.
+    fn in_long_quote(&self, span: Span) -> Option<usize> {
+        self.in_quote(span).filter(|&q| self.quotes[q].slice(self.text).split_whitespace().count() > SCARE_QUOTE_WORDS)
     }
 
     fn quote_near_cue(&self, quote: Option<usize>, a: &Attribution) -> bool {
@@ -1087,11 +1456,11 @@ impl Doc<'_> {
     fn quote_speaker(
         &self,
         trigger: Span,
-        _attributions: &[Attribution],
         history: &[(u32, Attribution, RawSpeaker)],
         paragraph: u32,
+        known: Known<'_>,
     ) -> Option<(RawSpeaker, Attribution)> {
-        let q = self.in_quote(trigger)?;
+        let q = self.in_long_quote(trigger)?;
         let quote = self.quotes[q];
         // A cue after the closing mark, in a later sentence of the same quotation's paragraph,
         // is resolved when that sentence is reached; look it up textually here.
@@ -1100,30 +1469,43 @@ impl Doc<'_> {
         {
             let gap = &self.text[quote.end as usize..cue.span.start as usize];
             if gap.split_whitespace().count() <= 8 && !gap.contains(['.', '"', '\u{201c}']) {
-                return None.or_else(|| self.speaker_near_cue(cue, quote));
+                return self.speaker_near_cue(cue, quote, known);
             }
+        }
+        // The speaker of the paragraph or the one before; a run of paragraphs that are each
+        // one quotation (a statement quoted point by point) continues the speaker who
+        // introduced the run.
+        let is_quote = |p: u32| self.quote_paragraphs.get(p as usize).copied().unwrap_or(false);
+        let mut earliest = paragraph.saturating_sub(1);
+        if is_quote(paragraph) {
+            let mut first = paragraph;
+            while first > 0 && is_quote(first - 1) {
+                first -= 1;
+            }
+            earliest = earliest.min(first.saturating_sub(2));
         }
         history
             .iter()
             .rev()
-            .find(|(p, a, _)| (*p == paragraph || *p + 1 == paragraph) && a.cue.start < quote.start)
+            .find(|(p, a, _)| *p >= earliest && *p <= paragraph && a.cue.start < quote.start)
             .map(|(_, a, s)| (s.clone(), a.clone()))
     }
 
     /// The speaker of a cue found after a quotation in a sentence not yet processed.
-    fn speaker_near_cue(&self, cue: &Hit<'_, Cue>, quote: Span) -> Option<(RawSpeaker, Attribution)> {
+    fn speaker_near_cue(&self, cue: &Hit<'_, Cue>, quote: Span, known: Known<'_>) -> Option<(RawSpeaker, Attribution)> {
         let sentence = Span { start: quote.start, end: (cue.span.end as usize + 160).min(self.text.len()) as u32 };
         let toks = tokens(self.text, sentence);
         let first = toks.iter().position(|t| t.span.end > cue.span.start)?;
         let last = toks.iter().rposition(|t| t.span.start < cue.span.end)?;
-        let span = match self.phrase_before(&toks, first) {
+        let before = if cue.value.form == CueForm::According { None } else { self.phrase_before(&toks, first) };
+        let span = match before {
             Some((s, e)) if toks[s].span.start >= quote.end => Span { start: toks[s].span.start, end: toks[e - 1].span.end },
             _ => {
                 let (s, e) = self.phrase_after(&toks, last + 1)?;
                 Span { start: toks[s].span.start, end: toks[e - 1].span.end }
             }
         };
-        let sp = self.resolve_speaker(span, &[], &[]);
+        let sp = self.resolve_speaker(span, known.seen, known.persons);
         let a = Attribution {
             cue: cue.span,
             cue_text: cue.span.slice(self.text).to_string(),
@@ -1143,12 +1525,20 @@ impl Doc<'_> {
     }
 
     /// A place mention that is not a place in its sentence: part of a compound ("pro-Moscow",
-    /// "Kyiv-based"), or a capital that also stands for its government ("Kyiv said", "Moscow's
-    /// invasion"). Such capitals count as places only after a locative preposition ("strikes
-    /// on Kyiv", "in Moscow").
+    /// "Kyiv-based"), part of a named force or person ("the Tavria group"), or a capital that
+    /// also stands for its government ("Kyiv said", "Moscow's invasion"). Such capitals count
+    /// as places only after a locative preposition ("strikes on Kyiv", "in Moscow").
     fn is_metonym_use(&self, m: &PlaceMention) -> bool {
         let (s, e) = (m.span.start as usize, m.span.end as usize);
-        if self.text[..s].ends_with('-') || self.text[e..].starts_with('-') {
+        // "pro-Moscow", "Kyiv-based" are no places; "the Izium-Balakliia grouping" names two.
+        let place_across = |at: usize| self.mentions.iter().any(|o| o.span.start as usize == at || o.span.end as usize == at);
+        if (self.text[..s].ends_with('-') && !place_across(s - 1)) || (self.text[e..].starts_with('-') && !place_across(e + 1)) {
+            return true;
+        }
+        let in_force = within(&self.speakers, Span { start: m.span.start, end: (e + 40).min(self.text.len()) as u32 })
+            .take_while(|h| h.span.start <= m.span.start)
+            .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person) && h.span.contains(m.span) && h.span != m.span);
+        if in_force {
             return true;
         }
         let is_capital = self.lex.speakers.get(&m.surface).is_some_and(|h| h.ty == SpeakerType::Metonym);
@@ -1178,16 +1568,66 @@ impl Doc<'_> {
     /// The settlement an article is about: the one named most often, when it has at least
     /// half of the article's settlement mentions and is named at least twice.
     fn main_settlement(&self) -> Option<usize> {
-        let settlements: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| self.place_rank(&self.mentions[i]) == 0 && !self.is_metonym_use(&self.mentions[i]))
+        self.settlement_by_count(2)
+    }
+
+    /// The settlement an article names most, even once, when it has at least half of the
+    /// article's settlement mentions: the town a claim about the river or region it lies on is
+    /// about ("withdrew from the west bank of the Dnieper" in a report on one town).
+    fn top_settlement(&self) -> Option<usize> {
+        self.settlement_by_count(1)
+    }
+
+    /// The most named settlement, named at least `least` times and at least as often as all the
+    /// others together.
+    fn settlement_by_count(&self, least: usize) -> Option<usize> {
+        // A site counts for its town ("Azovstal" for Mariupol).
+        let town = |i: usize| {
+            let m = &self.mentions[i];
+            match self.place_rank(m) {
+                0 => Some(m.candidates[0]),
+                1 => crate::normalize::host_town(self.gaz, m.candidates[0]),
+                _ => None,
+            }
+        };
+        let settlements: Vec<(usize, PlaceId)> = (0..self.mentions.len())
+            .filter(|&i| !self.is_metonym_use(&self.mentions[i]))
+            .filter_map(|i| Some((i, town(i)?)))
             .collect();
         let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
-        for &i in &settlements {
-            let e = counts.entry(self.mentions[i].candidates[0]).or_insert((0, i));
+        for &(i, id) in &settlements {
+            let e = counts.entry(id).or_insert((0, i));
             e.0 += 1;
         }
         let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
-        (n >= 2 && 2 * n >= settlements.len()).then_some(first)
+        (n >= least && 2 * n >= settlements.len()).then_some(first)
+    }
+
+    /// Settlements named together as one object ("Balakliia and Izium", "Pokrovsk, Myrnohrad
+    /// and Rodynske") give one place whatever their order: the one the article names most, of
+    /// equals the most populous. Other mentions stay as they are.
+    fn coordinated(&self, pick: usize, candidates: &[usize]) -> usize {
+        if self.place_rank(&self.mentions[pick]) != 0 {
+            return pick;
+        }
+        let joined = |a: usize, b: usize| {
+            let (x, y) = (&self.mentions[a], &self.mentions[b]);
+            let gap = self.text.get(x.span.end as usize..y.span.start as usize).unwrap_or("x");
+            let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+            gap == "-" || (gap.len() <= 8 && words.iter().all(|w| matches!(*w, "and" | "&" | "or")) && (words.len() == 1 || gap.contains(',')))
+        };
+        let pos = candidates.iter().position(|&i| i == pick).unwrap_or(0);
+        let (mut lo, mut hi) = (pos, pos);
+        while lo > 0 && self.place_rank(&self.mentions[candidates[lo - 1]]) == 0 && joined(candidates[lo - 1], candidates[lo]) {
+            lo -= 1;
+        }
+        while hi + 1 < candidates.len() && self.place_rank(&self.mentions[candidates[hi + 1]]) == 0 && joined(candidates[hi], candidates[hi + 1]) {
+            hi += 1;
+        }
+        let id = |i: usize| self.mentions[i].candidates.first().copied();
+        let named = |i: usize| self.mentions.iter().filter(|m| m.candidates.first().copied() == id(i) && !self.is_metonym_use(m)).count();
+        let population = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(0, |p| p.population);
+        candidates[lo..=hi].iter().copied().max_by_key(|&i| (named(i), population(i), std::cmp::Reverse(i))).unwrap_or(pick)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1219,13 +1659,14 @@ impl Doc<'_> {
                 gap.split_whitespace().count() <= 10
             });
             let before = in_seg.iter().copied().rfind(|&i| self.mentions[i].span.end <= d.trigger.start);
+            let (after, before) = (after.map(|i| self.coordinated(i, &in_seg)), before.map(|i| self.coordinated(i, &in_seg)));
             let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement);
             let distance = |i: usize| self.mentions[i].span.start.abs_diff(d.trigger.start);
             // A region or a feature (a river, a plant) names where a settlement lies or what is
             // in it: "captured X in Donetsk Oblast", "crossed the Dnieper near X", "the Azovstal
             // plant in Mariupol". The settlement of the clause is the claim's place.
             let nearer_settlement = |pick: usize| -> Option<usize> {
-                if self.place_rank(&self.mentions[pick]) == 0 {
+                if self.place_rank(&self.mentions[pick]) == 0 || self.is_site(pick) {
                     return None;
                 }
                 in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0).min_by_key(|&i| distance(i))
@@ -1233,7 +1674,10 @@ impl Doc<'_> {
             // The article's town, for a clause that names only the region or the river it lies
             // in ("footholds on the left bank of the Dnipro in the Kherson region").
             let main_within = |pick: usize| -> Option<usize> {
-                let main = recent.main?;
+                if self.is_site(pick) {
+                    return None;
+                }
+                let main = recent.main.or(recent.top)?;
                 let (p, m) = (self.gaz.place(self.mentions[pick].candidates[0])?, self.gaz.place(self.mentions[main].candidates[0])?);
                 let inside = match p.kind {
                     PlaceKind::Region => p.name == m.admin1 || p.admin1 == m.admin1,
@@ -1251,7 +1695,10 @@ impl Doc<'_> {
             } else if let Some(i) = before {
                 Some((i, "place:before-trigger".to_string()))
             } else if let Some(&i) = usable.iter().min_by_key(|&&i| (self.place_rank(&self.mentions[i]), distance(i))) {
-                Some((i, "place:in-sentence".to_string()))
+                match main_within(i) {
+                    Some(main) => Some((main, "place:article-town-in-area".to_string())),
+                    None => Some((i, "place:in-sentence".to_string())),
+                }
             } else if let Some(i) = recent.main.or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
                 // "the town", "the city": the town the article is about, else the settlement
                 // last named, however far back.
@@ -1268,9 +1715,28 @@ impl Doc<'_> {
                 // Only a reported claim: the outlet's own asides ("after months of retreats") are
                 // too often about the war at large.
                 let reported = d.attribution.is_some() || d.quote_speaker.is_some();
-                recent.main.filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
+                recent.main.or(recent.top).filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
+            // "the Azovstal plant in Mariupol", "Mariupol's Azovstal plant": the site named with
+            // its town is the place (it stands for the town, at the scale of a site).
+            if let Some((i, _)) = &d.place {
+                let town = self.town_key(*i);
+                let beside = |j: usize| {
+                    let (a, b) = if j < *i { (j, *i) } else { (*i, j) };
+                    let gap = &self.text[self.mentions[a].span.end as usize..self.mentions[b].span.start as usize];
+                    gap.split_whitespace().count() <= 4
+                };
+                if let Some(j) = in_seg.iter().copied().find(|&j| j != *i && self.is_site(j) && self.town_key(j) == town && beside(j)) {
+                    d.place = Some((j, "place:site-in-town".to_string()));
+                }
+            }
         }
+    }
+
+    /// A site that stands for its town (see `normalize::host_town`).
+    fn is_site(&self, mention: usize) -> bool {
+        let id = self.mentions[mention].candidates[0];
+        self.place_rank(&self.mentions[mention]) == 1 && crate::normalize::host_town(self.gaz, id).is_some()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1302,10 +1768,16 @@ impl Doc<'_> {
                     rules.push(speaker.as_ref().map(|s| s.rule.clone()).unwrap_or_default());
                     side
                 }
-                None => {
-                    rules.push(if speaker.is_some() { "side:outlet-voice(unknown speaker)".into() } else { "side:outlet-voice".into() });
-                    self.outlet_side
-                }
+                None => match speaker.as_ref().and_then(|_| self.side_by_first_person(d.trigger)) {
+                    Some(side) => {
+                        rules.push("side:first-person-against-named-side".into());
+                        side
+                    }
+                    None => {
+                        rules.push(if speaker.is_some() { "side:outlet-voice(unknown speaker)".into() } else { "side:outlet-voice".into() });
+                        self.outlet_side
+                    }
+                },
             };
             if let Some(a) = &attribution {
                 rules.insert(0, a.rule.to_string());
@@ -1411,10 +1883,11 @@ impl Doc<'_> {
             if speaker_span.is_some_and(|s| s.contains(t.span)) || !t.is_word() {
                 continue;
             }
-            let force_follows = scan[k + 1..]
-                .iter()
-                .take(3)
-                .any(|n| within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military));
+            // "the Russian armed forces' first line": a possessive force is no subject.
+            let force_follows = scan[k + 1..].iter().take(3).enumerate().any(|(j, n)| {
+                let possessive = n.text.ends_with("'s") || n.text.ends_with("\u{2019}s") || scan.get(k + 2 + j).is_some_and(|p| p.is(&['\'', '\u{2019}']));
+                within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military) && !possessive
+            });
             let named_force = within(&self.speakers, t.span)
                 .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override) && h.value.side != Side::Other);
             if let Some(side) = self.side_word(t).filter(|_| force_follows || named_force) {
@@ -1429,6 +1902,19 @@ impl Doc<'_> {
             // Who did it is the speaker's accusation, not a word before the trigger.
             subject = None;
         }
+        // "X has been completely liberated": the subject of a passive is what was taken, and a
+        // force named before it (its former holder, in an aside) is not the actor.
+        let first_word = c.trigger.split_whitespace().next().unwrap_or("").to_lowercase();
+        let participle = first_word.ends_with("ed") || first_word.ends_with("en");
+        let passive = participle
+            && toks[ti.saturating_sub(3).max(seg_s)..ti]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_word())
+                .any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being"));
+        if passive && c.stance == Stance::Achieved && !c.negated {
+            subject = None;
+        }
         let after = toks.iter().position(|t| t.span.start >= c.trigger_span.end).unwrap_or(toks.len());
         let mut object = None;
         for (k, t) in toks.iter().enumerate().skip(after).take(3) {
@@ -1441,6 +1927,13 @@ impl Doc<'_> {
             }
         }
         let rule = self.lex.actions.get(&c.trigger.to_lowercase()).map(|t| t.actor).unwrap_or(ActorRule::Subject);
+        // "under Russian control": the trigger names the holder.
+        let named = tokens(self.text, c.trigger_span).iter().find_map(|t| self.side_word(t));
+        if let Some(side) = named.filter(|_| c.kind == Kind::Control) {
+            c.actor = Some(side);
+            c.target = side.opponent();
+            return;
+        }
         // "X has not been taken", "has not fallen": the place is the subject; a force named
         // before it is the attacker ("the enemy has wedged in, but the village has not been
         // taken"), so the holder is its opponent, and with none named the speaker's side.
@@ -1452,10 +1945,17 @@ impl Doc<'_> {
             c.target = c.actor.and_then(Side::opponent);
             return;
         }
-        let default = match (c.kind, c.modality, c.stance) {
-            // A side denies its opponent's gains, not its own.
-            (Kind::Control | Kind::Advance | Kind::Encirclement, Modality::Denied, Stance::Achieved) => speaker_side.and_then(Side::opponent),
-            (Kind::WarCrimes, Modality::Denied, _) => speaker_side,
+        if c.rules.iter().any(|r| r == "action:so-called") {
+            // The word is the other side's, and so is the action it names.
+            c.actor = speaker_side.and_then(Side::opponent);
+            c.target = c.actor.and_then(Side::opponent);
+            return;
+        }
+        let denied = c.modality == Modality::Denied || c.negated;
+        let default = match (c.kind, denied, c.stance) {
+            // A side denies its opponent's gains, not its own ("they have not taken X").
+            (Kind::Control | Kind::Advance | Kind::Encirclement, true, Stance::Achieved) => speaker_side.and_then(Side::opponent),
+            (Kind::WarCrimes, true, _) => speaker_side,
             (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
             (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
             (Kind::Casualties | Kind::Civilians, _, _) => c.target.and_then(Side::opponent),
@@ -1492,14 +1992,16 @@ impl Doc<'_> {
         sentence: Span,
         paragraph: u32,
         claims: &[RawClaim],
+        same: &[RawClaim],
     ) -> Option<RawClaim> {
         let denial_cue = attributions.iter().position(|a| a.modality == CueModality::Denied && !a.negated);
         let label = within(&self.denials, sentence).any(|d| *d.value == DenialPhrase::Label);
         let anaphor = within(&self.denials, sentence).any(|d| *d.value == DenialPhrase::Anaphor)
             || attributions.iter().any(|a| {
                 let rest = &self.text[a.cue.end as usize..sentence.end as usize];
-                let next = rest.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
-                matches!(next.to_lowercase().as_str(), "it" | "this" | "that" | "them" | "these" | "those")
+                let mut words = rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+                let (next, after) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+                matches!(next.as_str(), "it" | "this" | "that" | "them" | "these" | "those" | "such") || (next == "any" && after == "such")
             })
             || {
                 // "This is not true," ...: a sentence or quotation that opens on a pointer.
@@ -1528,40 +2030,83 @@ impl Doc<'_> {
             let counted = of_count && matches!(c.kind, Kind::Casualties | Kind::Civilians | Kind::Strike);
             (!counted, priority(c.kind))
         };
-        let window: Vec<&RawClaim> = claims
+        // The other side's claims of this sentence ("X said it took half the city, but Kyiv
+        // denied any such advance") and of the last two paragraphs.
+        let window: Vec<&RawClaim> = same
             .iter()
             .rev()
-            .take_while(|c| c.paragraph + 2 >= paragraph)
+            .chain(claims.iter().rev().take_while(|c| c.paragraph + 2 >= paragraph))
             .filter(|c| c.side != side && c.side != Side::Other && c.modality != Modality::Denied)
             .collect();
+        // With none so near, the other side's latest claim of the last six paragraphs: a
+        // response quoted after background paragraphs.
+        let farther = || {
+            claims
+                .iter()
+                .rev()
+                .take_while(|c| c.paragraph + 6 >= paragraph)
+                .find(|c| c.side != side && c.side != Side::Other && c.modality != Modality::Denied)
+        };
         let ante = window
             .iter()
             .copied()
             .min_by_key(|c| weight(c))
+            .or_else(farther)
             .or_else(|| claims.iter().rev().take_while(|c| c.paragraph + 1 >= paragraph).next())?;
         let mut rules = vec![attributions[which].rule.to_string(), speaker.rule.clone(), how.to_string()];
         rules.push(format!("denial:refers-to:{}", ante.trigger));
-        Some(RawClaim {
-            span: sentence,
-            sentence,
-            paragraph,
-            speaker: Some(speaker),
-            side,
-            modality: Modality::Denied,
-            hedged: false,
-            cue: Some(attributions[which].cue_text.clone()),
-            kind: ante.kind,
-            stance: ante.stance,
-            actor: ante.actor,
-            target: ante.target,
-            trigger: ante.trigger.clone(),
-            trigger_span: ante.trigger_span,
-            negated: false,
-            framing: ante.framing,
-            place: ante.place.clone().map(|(i, _)| (i, "place:denied-claim".to_string())),
-            verification: None,
-            rules,
-        })
+        let (cue, place_rule) = (attributions[which].cue_text.clone(), "place:denied-claim");
+        Some(echo(ante, Echo { sentence, paragraph, speaker, side, cue, modality: Modality::Denied, place_rule, rules }))
+    }
+
+    /// "The Russian defence ministry confirmed this", "Hanna Maliar has announced this": a
+    /// report of a pointer to what was just said repeats the claim before it as the speaker's;
+    /// an unattributed claim in the sentence just before is the speaker's own.
+    fn anaphoric_confirmation(
+        &self,
+        attributions: &[Attribution],
+        speakers: &[Option<RawSpeaker>],
+        sentence: Span,
+        paragraph: u32,
+        claims: &mut [RawClaim],
+    ) -> Option<RawClaim> {
+        let points_back = |a: &Attribution| {
+            let rest = &self.text[a.cue.end as usize..sentence.end as usize];
+            let words: Vec<String> = rest
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let first = words.first().map(String::as_str);
+            let second = words.get(1).map(String::as_str);
+            words.len() <= 8
+                && (matches!(first, Some("this" | "it" | "so" | "these"))
+                    || (first == Some("that") && words.len() == 1)
+                    || (first == Some("the") && matches!(second, Some("information" | "report" | "reports" | "claim" | "claims" | "news"))))
+        };
+        let which = attributions.iter().position(|a| a.modality != CueModality::Denied && !a.negated && points_back(a))?;
+        let speaker = speakers[which].clone()?;
+        let side = speaker.side?;
+        let last = claims.len().checked_sub(1)?;
+        let ante = &mut claims[last];
+        if ante.paragraph + 1 < paragraph {
+            return None;
+        }
+        let just_before = self.text[ante.sentence.end as usize..sentence.start as usize].trim().is_empty();
+        if just_before && ante.speaker.is_none() && ante.side == Side::Other {
+            ante.speaker = Some(speaker.clone());
+            ante.side = side;
+            ante.rules.insert(0, "speaker:announced-after".into());
+            ante.rules.retain(|r| r != "side:outlet-voice");
+        }
+        let rules = vec![
+            attributions[which].rule.to_string(),
+            speaker.rule.clone(),
+            "confirmation:anaphor".to_string(),
+            format!("confirmation:refers-to:{}", ante.trigger),
+        ];
+        let (cue, place_rule) = (attributions[which].cue_text.clone(), "place:confirmed-claim");
+        Some(echo(ante, Echo { sentence, paragraph, speaker, side, cue, modality: Modality::Asserted, place_rule, rules }))
     }
 
     /// A note that something could not be verified marks the claims of its own sentence and of
@@ -1582,6 +2127,43 @@ impl Doc<'_> {
             }
             c.rules.push("verification:note".into());
         }
+    }
+}
+
+/// What a sentence that points back at a claim says of it, and who says it.
+struct Echo {
+    sentence: Span,
+    paragraph: u32,
+    speaker: RawSpeaker,
+    side: Side,
+    cue: String,
+    modality: Modality,
+    place_rule: &'static str,
+    rules: Vec<String>,
+}
+
+/// A claim of the sentence `e` that repeats (confirms or denies) the claim `ante`.
+fn echo(ante: &RawClaim, e: Echo) -> RawClaim {
+    RawClaim {
+        span: e.sentence,
+        sentence: e.sentence,
+        paragraph: e.paragraph,
+        speaker: Some(e.speaker),
+        side: e.side,
+        modality: e.modality,
+        hedged: false,
+        cue: Some(e.cue),
+        kind: ante.kind,
+        stance: ante.stance,
+        actor: ante.actor,
+        target: ante.target,
+        trigger: ante.trigger.clone(),
+        trigger_span: ante.trigger_span,
+        negated: ante.negated && e.modality != Modality::Denied,
+        framing: ante.framing,
+        place: ante.place.clone().map(|(i, _)| (i, e.place_rule.to_string())),
+        verification: None,
+        rules: e.rules,
     }
 }
 
@@ -1767,5 +2349,284 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
         assert_eq!(c.action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn an_opening_adverbial_is_no_report_closed_by_the_cue() {
+        let got = claims("Reuters", "After a siege of many months, Yevgeny Prigozhin claimed complete control of Marinka on Sunday.");
+        assert_eq!(got[0].side, Side::Moscow, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_quotation_resolves_to_the_speaker_named_before() {
+        let text = "Hanna Maliar said on Monday the week had been hard.\n\n\"Our fighters are holding out in Marinka.\" She added that supplies were short.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_capture_said_not_to_have_happened_is_the_opponents() {
+        let got = claims("Reuters", "\"They still have not taken Marinka,\" Denis Pushilin said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert!(c.action.negated);
+        assert_eq!(c.action.actor, Some(Side::Kyiv));
+    }
+
+    #[test]
+    fn a_label_in_the_quotation_denies_what_follows_it() {
+        let got = claims("Reuters", "\"It would be a stretch to talk about capturing Marinka,\" Denis Pushilin said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.modality, Modality::Denied);
+    }
+
+    #[test]
+    fn a_possessive_force_is_not_the_actor() {
+        let text = "Denis Pushilin denied that Ukrainian troops had broken the Russian forces' lines, or taken Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.actor, Some(Side::Kyiv), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_holding_out_is_past_in_an_article_reporting_the_withdrawal() {
+        let text = "Ukraine's general staff said its troops were holding out in Marinka.\n\n\
+                    On Saturday Ukraine's general staff said its troops had withdrawn from Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "holding out").expect("the holding out");
+        assert!(c.rules.iter().any(|r| r == "control:superseded-by-withdrawal"), "{:?}", c.rules);
+        let alone = claims("Reuters", "Ukraine's general staff said its troops were holding out in Marinka.");
+        assert!(alone[0].rules.iter().all(|r| r != "control:superseded-by-withdrawal"));
+    }
+
+    #[test]
+    fn what_a_withdrawal_avoids_is_not_what_happened() {
+        let got = claims("Reuters", "Ukraine's army chief said the troops were withdrawn from Marinka to avoid encirclement.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].action.kind, Kind::Withdrawal);
+    }
+
+    #[test]
+    fn a_force_before_a_passive_capture_is_not_its_actor() {
+        let text = "Denis Pushilin said the town of Marinka, held by Ukrainian fighters for months, has been completely liberated.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.actor, Some(Side::Moscow), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_modal_after_an_opening_adverbial_still_makes_an_intention() {
+        let got = claims("Reuters", "Near Marinka, Russian forces will surely seize the station, Denis Pushilin said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.action.stance, Stance::Ongoing, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_site_named_with_its_town_is_the_place_at_the_scale_of_a_site() {
+        let got = claims("Reuters", "Denis Pushilin said the Azovstal plant in Mariupol had been liberated.");
+        assert_eq!(place(&got[0]), "Mariupol");
+        assert!(got[0].rules.iter().any(|r| r == "place:feature-in-town"), "{:?}", got[0].rules);
+        let got = claims("Reuters", "Denis Pushilin said Mariupol had been liberated.");
+        assert!(got[0].rules.iter().all(|r| r != "place:feature-in-town"), "{:?}", got[0].rules);
+    }
+
+    fn side_of(text: &str, trigger: &str) -> Side {
+        let got = claims("Reuters", text);
+        got.iter().find(|c| c.action.trigger == trigger).unwrap_or_else(|| panic!("no claim on {trigger}: {got:?}")).side
+    }
+
+    #[test]
+    fn speakers_in_passives_appositives_and_openings() {
+        // The subject of a passive report is who was told.
+        assert_eq!(side_of("Commanders in Marinka have been ordered to withdraw, Ukraine's general staff said.", "ordered to withdraw"), Side::Kyiv);
+        // A participle set off by commas describes the speaker before it.
+        assert_eq!(side_of("A Ukrainian soldier, positioned outside Marinka, said the troops were holding out.", "holding out"), Side::Kyiv);
+        // An opening "according to" ends at its comma.
+        let text = "Russia's defence ministry said on Sunday the week had gone well.\n\n\
+                    According to the ministry, the Ukrainian army lost more than 300 soldiers near Marinka.";
+        assert_eq!(side_of(text, "lost"), Side::Moscow);
+        // "on Wednesday it said": the adverbial is not part of the speaker.
+        let text = "Ukraine's military spoke of heavy fighting.\n\nUkraine's military said on Wednesday it had withdrawn its troops from Marinka.";
+        assert_eq!(side_of(text, "withdrawn"), Side::Kyiv);
+        // "the western troop grouping" is no Western government.
+        let text = "Sergei Kuzovlev, commander of the western troop grouping, said Russian forces had captured Marinka.";
+        assert_eq!(side_of(text, "captured"), Side::Moscow);
+    }
+
+    #[test]
+    fn the_innermost_report_and_scare_quotes() {
+        let text = "Russia-backed separatists announced that 256 Ukrainian soldiers \"have surrendered\" in Marinka, Reuters reported.";
+        assert_eq!(side_of(text, "surrendered"), Side::Moscow);
+        let text = "Ukrainian forces completed their \"combat mission\" in Marinka, according to a statement by Ukraine's military.";
+        assert_eq!(side_of(text, "combat mission"), Side::Kyiv);
+        let text = "Ukraine's general staff refuted the Russian defence ministry's claim that Russian forces had captured Marinka.";
+        let got = claims("Reuters", text);
+        assert_eq!((got[0].side, got[0].modality), (Side::Kyiv, Modality::Denied), "{got:?}");
+    }
+
+    #[test]
+    fn a_statement_quoted_point_by_point_keeps_its_speaker() {
+        let text = "Russia's defence ministry said on Sunday the week had gone well.\n\n\
+                    Its statement reads as follows:\n\n\
+                    \u{201c}Russian troops captured Marinka.\u{201d}\n\n\
+                    \u{201c}Ukrainian units withdrew from Kurakhove in disarray.\u{201d}";
+        assert_eq!(side_of(text, "withdrew"), Side::Moscow);
+    }
+
+    #[test]
+    fn people_counted_killed_wounded_or_captured_are_losses() {
+        let got = claims("Reuters", "Ukraine's military said Ukrainian losses near Marinka were about 100 people killed, wounded or captured.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Control), "{got:?}");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Casualties), "{got:?}");
+    }
+
+    #[test]
+    fn a_report_pointing_back_repeats_the_claim_before_it() {
+        let text = "Wagner said its fighters had captured Marinka.\n\nRussia's defence ministry confirmed this.";
+        let got = claims("Reuters", text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[1].side, got[1].action.kind), (Side::Moscow, Kind::Control));
+        assert!(got[1].rules.iter().any(|r| r == "confirmation:anaphor"));
+        // An unattributed claim just before is the announcer's own.
+        let text = "Ukrainian troops have surrounded Marinka from the flanks.\n\nHanna Maliar has announced this.";
+        assert_eq!(claims("Reuters", text)[0].side, Side::Kyiv);
+    }
+
+    #[test]
+    fn a_passive_denial_names_its_speaker_after_by() {
+        let text = "Russia's defence ministry said its forces had captured Marinka.\n\nThe claim was denied by Ukraine's general staff.";
+        let got = claims("Reuters", text);
+        let d = got.iter().find(|c| c.modality == Modality::Denied).expect("a denial");
+        assert_eq!(d.side, Side::Kyiv);
+    }
+
+    #[test]
+    fn speakers_behind_possessives_role_phrases_and_long_relative_clauses() {
+        let text = "Volodymyr Zelensky spoke on Monday.\n\nHis spokesman said Ukrainian troops were holding out in Marinka.";
+        assert_eq!(side_of(text, "holding out"), Side::Kyiv);
+        let text = "\"Our troops are holding out in Marinka,\" said Major Ivan Petrenko, a spokesman for Ukraine's Tavria group.";
+        assert_eq!(side_of(text, "holding out"), Side::Kyiv);
+        let text = "A Ukrainian commander, who has led troops on the northern and southern flanks of the town for the past month, \
+                    said his troops had advanced near Marinka.";
+        assert_eq!(side_of(text, "advanced"), Side::Kyiv);
+        let text = "Ukraine has struck a defiant tone and has said repeatedly that its forces are still holding out in Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.action.kind != Kind::Strike), "{got:?}");
+        assert_eq!(side_of(text, "holding out"), Side::Kyiv);
+    }
+
+    #[test]
+    fn an_unknown_speaker_who_says_our_against_a_named_side_is_its_opponent() {
+        let text = "\u{201c}Everything Moscow is saying about our men running away from Marinka is a lie,\u{201d} Captain Ivan Petrenko said.";
+        assert_eq!(side_of(text, "running away"), Side::Kyiv);
+        let text = "\u{201c}Our Ukrainian soldiers are running away from Marinka,\u{201d} Captain Ivan Petrenko said.";
+        assert_eq!(side_of(text, "running away"), Side::Other);
+    }
+
+    #[test]
+    fn a_denial_of_any_such_advance_denies_the_claim_of_the_same_sentence() {
+        let text = "Russia's defence ministry said its troops had captured half of Marinka, but Ukraine's military denied any such advance.";
+        let got = claims("Reuters", text);
+        let d = got.iter().find(|c| c.modality == Modality::Denied).expect("a denial");
+        assert_eq!((d.side, d.action.kind), (Side::Kyiv, Kind::Control));
+        assert_eq!(d.text, "Ukraine's military denied any such advance.");
+        let m = got.iter().find(|c| c.side == Side::Moscow).expect("the claim");
+        assert!(!m.text.contains("denied"), "{}", m.text);
+    }
+
+    #[test]
+    fn a_weak_trigger_stands_in_a_clause_without_a_strong_one() {
+        let text = "Russia's defence ministry said its forces had captured Kurakhove, but fighting for Marinka went on.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| place(c) == "Marinka"), "{got:?}");
+    }
+
+    #[test]
+    fn counted_square_kilometres_are_ground_not_a_place() {
+        let got = claims("Reuters", "Ukraine's general staff said its forces had liberated over 1,000 square kilometres near Marinka.");
+        assert_eq!(got[0].action.kind, Kind::Advance, "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_short_form_in_a_later_clause_is_not_the_speaker_of_the_first() {
+        let text = "Ukraine's general staff spoke of heavy fighting.\n\n\
+                    Russia's defence ministry confirmed the capture of Marinka, but the armed forces denied it.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| !(c.modality == Modality::Denied && c.side == Side::Moscow)), "{got:?}");
+    }
+
+    #[test]
+    fn a_so_called_action_is_the_other_sides_word_rejected() {
+        let text = "\"They lost a great deal during the so-called regrouping near Marinka,\" Ukraine's general staff said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!((c.side, c.modality, c.action.actor), (Side::Kyiv, Modality::Denied, Some(Side::Moscow)));
+    }
+
+    #[test]
+    fn forces_said_to_be_still_in_a_place_they_claim_to_have_left_dispute_the_withdrawal() {
+        let text = "Russia's defence ministry said its troops had withdrawn from Marinka.\n\n\
+                    Ukraine's general staff said some Russian forces were still in Marinka.";
+        let got = claims("Reuters", text);
+        let k = got.iter().find(|c| c.side == Side::Kyiv).expect("Kyiv's claim");
+        assert_eq!((k.action.kind, k.action.negated, k.action.actor), (Kind::Withdrawal, true, Some(Side::Moscow)), "{:?}", k.rules);
+        let m = got.iter().find(|c| c.side == Side::Moscow).expect("Moscow's claim");
+        assert_eq!(crate::conflict::conflicts(&[m, k])[0].rule, "denial");
+    }
+
+    #[test]
+    fn an_aside_describing_a_place_is_no_claim() {
+        let text = "Hanna Maliar said the wounded were taken to Novoazovsk, a town near the border now under Russian control.";
+        assert!(claims("Reuters", text).iter().all(|c| c.action.kind != Kind::Control));
+        let text = "Denis Pushilin said Marinka was now under Russian control.";
+        let got = claims("Reuters", text);
+        assert_eq!((got[0].action.kind, got[0].action.actor), (Kind::Control, Some(Side::Moscow)));
+        // The holder the trigger names, whoever speaks.
+        let text = "Ukraine's general staff said Marinka was now under Russian control.";
+        assert_eq!(claims("Reuters", text)[0].action.actor, Some(Side::Moscow));
+    }
+
+    #[test]
+    fn a_statement_cited_with_reference_to_its_author_is_the_authors() {
+        let text = "This was stated by a local outlet with reference to the Telegram channel of Russia's defence ministry.\n\n\
+                    \"Russian troops have captured Marinka,\" the message reads.";
+        assert_eq!(side_of(text, "captured"), Side::Moscow);
+    }
+
+    #[test]
+    fn two_towns_joined_by_a_hyphen_are_places() {
+        let got = claims("Reuters", "Russia's defence ministry said the Marinka-Kurakhove grouping had regrouped.");
+        assert_eq!(place(&got[0]), "Kurakhove", "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn moved_is_not_taken_and_a_relative_clause_before_also_is_skipped() {
+        let got = claims("Reuters", "Hanna Maliar said the wounded were taken to a hospital in Marinka.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Control), "{got:?}");
+        let text = "Oleksandr Syrskyi, who leads the army, also announced the retreat of Ukrainian troops from Marinka.";
+        assert_eq!(side_of(text, "retreat"), Side::Kyiv);
+    }
+
+    #[test]
+    fn the_before_a_town_name_makes_it_the_river() {
+        let got = claims("Reuters", "Russia's defence ministry said Ukrainian forces had struck crossings on the Dnipro.");
+        assert_eq!(place(&got[0]), "Dnieper");
+        let got = claims("Reuters", "Russia's defence ministry said Ukrainian forces had struck Dnipro.");
+        assert_eq!(place(&got[0]), "Dnipro");
+    }
+
+    #[test]
+    fn towns_named_together_give_the_one_the_article_names_most() {
+        let text = "Russia's defence ministry said its forces had captured Marinka and Kurakhove.";
+        assert_eq!(place(&claims("Reuters", text)[0]), "Kurakhove");
+        let text = "Russia's defence ministry said its forces had captured Kurakhove and Marinka.\n\nMarinka had been shelled for years.";
+        assert_eq!(place(&claims("Reuters", text)[0]), "Marinka");
+    }
+
+    #[test]
+    fn a_river_named_alone_gives_way_to_the_one_town_of_the_article() {
+        let text = "Ukraine's military said its marines had advanced on the far bank of the Dnieper.\n\nKrynky lies on the left bank.";
+        let got = claims("Reuters", text);
+        assert_eq!(place(&got[0]), "Krynky", "{:?}", got[0].rules);
     }
 }
