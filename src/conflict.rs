@@ -186,7 +186,10 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
     } else {
         (m, m)
     };
-    if !std::ptr::eq(asserting, denying) && same_actor(asserting, denying) && asserting.action.stance == denying.action.stance {
+    // Denying one framing of a withdrawal ("it was no orderly regrouping") agrees with an
+    // account of the other framing ("they fled"), so the two are no claim and its denial.
+    let other_framing = matches!((framing(asserting), framing(denying)), (Some(a), Some(d)) if a != d);
+    if !std::ptr::eq(asserting, denying) && same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing {
         let (wa, wd) = if std::ptr::eq(asserting, m) { (&wm, &wk) } else { (&wk, &wm) };
         return Some((
             "denial",
@@ -207,9 +210,10 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
         let surrendered = |c: &Claim| c.action.stance == Stance::Achieved;
         let evacuated = |c: &Claim| c.action.stance == Stance::Resisted;
         if (surrendered(m) && evacuated(k)) || (surrendered(k) && evacuated(m)) {
+            let (ws, we) = if surrendered(m) { (&wm, &wk) } else { (&wk, &wm) };
             return Some((
                 "surrender:vs-evacuation",
-                "One side says the garrison surrendered; the other that it was evacuated on orders.".to_string(),
+                format!("{ws} says the garrison surrendered; {we} that it was evacuated on orders."),
             ));
         }
     }
@@ -414,6 +418,18 @@ mod tests {
         assert!(disagreement(&a, &a).is_none());
         b.modality = Modality::Asserted;
         assert!(disagreement(&a, &b).is_none());
+    }
+
+    #[test]
+    fn denying_one_framing_of_a_withdrawal_agrees_with_the_other_framing() {
+        let mut fled = claim(1, Side::Kyiv, Kind::Withdrawal, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut no_regrouping = claim(2, Side::Kyiv, Kind::Withdrawal, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
+        fled.rules = vec!["framing:forced".into()];
+        no_regrouping.rules = vec!["framing:orderly".into()];
+        assert!(disagreement(&fled, &no_regrouping).is_none());
+        // Denying the same framing is a denial.
+        no_regrouping.rules = vec!["framing:forced".into()];
+        assert_eq!(disagreement(&fled, &no_regrouping).map(|d| d.0), Some("denial"));
     }
 
     #[test]

@@ -235,6 +235,8 @@ pub struct Outlet {
     pub canonical: &'static str,
     pub country: &'static str,
     pub state: Option<Side>,
+    /// A news agency whose copy other outlets carry.
+    pub wire: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -477,7 +479,12 @@ impl Lexicons {
         let mut outlets = HashMap::new();
         for row in &table.rows {
             let state = row.get(table.column("state")).map(|s| parse_side(&table, row, s)).transpose()?;
-            let outlet = Outlet { canonical: cell(&table, row, "canonical"), country: cell(&table, row, "country"), state };
+            let wire = match cell(&table, row, "wire") {
+                "yes" => true,
+                "-" => false,
+                other => return Err(table.error(row, format!("wire is `yes` or `-`, not `{other}`"))),
+            };
+            let outlet = Outlet { canonical: cell(&table, row, "canonical"), country: cell(&table, row, "country"), state, wire };
             if outlets.insert(cell(&table, row, "variant").to_lowercase(), outlet).is_some() {
                 return Err(table.error(row, "variant listed twice"));
             }

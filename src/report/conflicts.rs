@@ -111,6 +111,7 @@ pub fn render_text(views: &[EventView]) -> String {
         for n in notes {
             let _ = writeln!(out, "  Verification: \"{}\"", one_line(n));
         }
+        text_within_side(&mut out, v, "  ");
         let _ = writeln!(out, "  Status: contested, by rule {}\n", status_reason(v));
     }
     let rest: Vec<&EventView> = views.iter().filter(|v| v.event.status != Status::Contested).collect();
@@ -130,9 +131,17 @@ pub fn render_text(views: &[EventView]) -> String {
                 v.independent(Side::Other),
                 e.id
             );
+            text_within_side(&mut out, v, "    ");
         }
     }
     out
+}
+
+/// "Within Moscow: ..." lines: a side's own accounts that contradict each other.
+fn text_within_side(out: &mut String, v: &EventView, indent: &str) {
+    for d in &v.within_side {
+        let _ = writeln!(out, "{indent}Within {}: {}  [{} vs {}, rule {}]", d.side.label(), d.explanation, d.claims[0], d.claims[1], d.rule);
+    }
 }
 
 /// Escapes Markdown's active characters in text that comes from articles.
@@ -190,12 +199,15 @@ pub fn render_markdown(views: &[EventView]) -> String {
         for n in notes {
             let _ = writeln!(out, "> Verification: {}\n", md_escape(&one_line(n)));
         }
+        for d in &v.within_side {
+            let _ = writeln!(out, "**Within {}:** {} (`{}` vs `{}`, rule {})\n", d.side.label(), md_escape(&d.explanation), d.claims[0], d.claims[1], d.rule);
+        }
         let _ = writeln!(out, "**Status:** contested — {}\n", status_reason(v));
     }
     let rest: Vec<&EventView> = views.iter().filter(|v| v.event.status != Status::Contested).collect();
     if !rest.is_empty() {
         let _ = writeln!(out, "## Other events\n\n| place | kind | dates | status | Moscow | Kyiv | others | id |\n|---|---|---|---|---|---|---|---|");
-        for v in rest {
+        for v in &rest {
             let e = &v.event;
             let _ = writeln!(
                 out,
@@ -209,6 +221,25 @@ pub fn render_markdown(views: &[EventView]) -> String {
                 v.independent(Side::Other),
                 e.id
             );
+        }
+        let split: Vec<&&EventView> = rest.iter().filter(|v| !v.within_side.is_empty()).collect();
+        if !split.is_empty() {
+            let _ = writeln!(out, "\n## Disagreement within a side\n");
+            for v in split {
+                for d in &v.within_side {
+                    let _ = writeln!(
+                        out,
+                        "- {} — {} ({}): **Within {}:** {} (`{}` vs `{}`)",
+                        md_escape(&place_label(&v.event)),
+                        kind_label(v.event.kind),
+                        dates(&v.event),
+                        d.side.label(),
+                        md_escape(&d.explanation),
+                        d.claims[0],
+                        d.claims[1]
+                    );
+                }
+            }
         }
     }
     out
@@ -264,6 +295,9 @@ pub fn render_show(v: &EventView) -> String {
     for g in &v.echoes {
         let ids: Vec<String> = g.iter().map(ToString::to_string).collect();
         let _ = writeln!(out, "  echoes: {} (one story, earliest first)", ids.join(", "));
+    }
+    for d in &v.within_side {
+        let _ = writeln!(out, "  within {} [{}] {} vs {}: {}", d.side.label(), d.rule, d.claims[0], d.claims[1], d.explanation);
     }
     for side in [Side::Moscow, Side::Kyiv, Side::Other] {
         let claims: Vec<&ClaimView> = v.side_claims(side).collect();

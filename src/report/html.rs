@@ -318,6 +318,17 @@ fn event_section(out: &mut String, v: &EventView) {
     for n in notes {
         let _ = write!(out, "<p class=\"muted\">Verification: “{}”</p>", esc(&one_line(n)));
     }
+    for d in &v.within_side {
+        let _ = write!(
+            out,
+            "<p class=\"within\"><strong>Within {}:</strong> {} <span class=\"muted\">({} vs {}, rule {})</span></p>",
+            d.side.label(),
+            esc(&d.explanation),
+            esc(&d.claims[0].to_string()),
+            esc(&d.claims[1].to_string()),
+            esc(d.rule)
+        );
+    }
     let _ = write!(out, "<p class=\"muted\">Status: {} — {}. Event <code>{}</code>.</p></article>", e.status.as_str(), esc(&status_reason(v)), esc(&e.id.0));
 }
 

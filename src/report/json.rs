@@ -24,6 +24,8 @@ struct JsonEvent<'a> {
     disputed: String,
     conflicts: Vec<JsonConflict<'a>>,
     echoes: Vec<Vec<String>>,
+    /// Accounts of one side that contradict each other.
+    within_side: Vec<JsonDisagreement<'a>>,
     independent_accounts: JsonSides,
     claims: Vec<JsonClaim<'a>>,
     rule: &'a str,
@@ -41,6 +43,14 @@ struct JsonConflict<'a> {
     rule: &'a str,
     moscow: String,
     kyiv: String,
+    explanation: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDisagreement<'a> {
+    side: &'static str,
+    rule: &'static str,
+    claims: [String; 2],
     explanation: &'a str,
 }
 
@@ -138,6 +148,16 @@ pub fn render_json(views: &[EventView]) -> String {
                 .map(|c| JsonConflict { rule: &c.rule, moscow: c.moscow.to_string(), kyiv: c.kyiv.to_string(), explanation: &c.explanation })
                 .collect(),
             echoes: v.echoes.iter().map(|g| g.iter().map(ToString::to_string).collect()).collect(),
+            within_side: v
+                .within_side
+                .iter()
+                .map(|d| JsonDisagreement {
+                    side: d.side.as_str(),
+                    rule: d.rule,
+                    claims: [d.claims[0].to_string(), d.claims[1].to_string()],
+                    explanation: &d.explanation,
+                })
+                .collect(),
             independent_accounts: JsonSides {
                 moscow: v.independent(Side::Moscow),
                 kyiv: v.independent(Side::Kyiv),

@@ -66,6 +66,8 @@ pub struct ClaimView {
     /// The outlet's country and whether it is a side's state media, from the registry.
     pub outlet_country: Option<&'static str>,
     pub state_media: Option<Side>,
+    /// The outlet is a news agency whose copy others carry (the registry's `wire`).
+    pub wire: bool,
     pub published: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
@@ -97,6 +99,73 @@ pub struct EventView {
     /// one account echoed, not independent accounts. Found when the view is made (by
     /// `cluster::echoes`), so ingest never pays for it.
     pub echoes: Vec<Vec<ClaimId>>,
+    /// Accounts of one side that cannot both be true (a paramilitary chief contradicting his
+    /// own ministry), found when the view is made by `conflict::disagreement`.
+    pub within_side: Vec<Disagreement>,
+}
+
+/// Two accounts of one side that contradict each other, with the rule they break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub side: Side,
+    pub rule: &'static str,
+    pub explanation: String,
+    pub claims: [ClaimId; 2],
+}
+
+/// The most disagreements within a side an event shows: the earliest, as the rest repeat them.
+const WITHIN_SIDE_SHOWN: usize = 3;
+
+/// Who a claim's speaker is, for telling two speakers apart: the resolved name where there
+/// is one, folded so that spelling variants of one body ("Defense"/"Defence", "Russia's") meet.
+fn speaker_key(c: &Claim) -> Option<String> {
+    let s = c.speaker.as_ref()?;
+    let name = s.resolved.as_deref().unwrap_or(&s.text).to_lowercase().replace("defense", "defence").replace("'s", "").replace("russian", "russia");
+    Some(name.trim_start_matches("the ").to_string())
+}
+
+/// The disagreements within each side among its independent accounts: different speakers
+/// only (one speaker's two sentences are read as one account), echoed copies once, accounts
+/// of the same or the next day only (a side's account days later may tell of a changed
+/// situation, not contradict the earlier one), and one line per rule and pair of speakers.
+/// A side's state media speaking in its own voice is a speaker of that side, named by the
+/// outlet.
+fn within_side(claims: &[ClaimView]) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for side in [Side::Moscow, Side::Kyiv] {
+        let members: Vec<(Claim, String)> = claims
+            .iter()
+            .filter(|c| c.claim.side == side && !c.is_echo())
+            .map(|c| {
+                let mut claim = c.claim.clone();
+                if claim.speaker.is_none() {
+                    claim.speaker = Some(crate::model::Speaker {
+                        text: c.outlet.clone(),
+                        span: claim.span,
+                        resolved: None,
+                        side: claim.side,
+                    });
+                }
+                let key = speaker_key(&claim).unwrap_or_default();
+                (claim, key)
+            })
+            .collect();
+        for (i, (a, ka)) in members.iter().enumerate() {
+            for (b, kb) in &members[i + 1..] {
+                let close = matches!((a.day, b.day), (Some(x), Some(y)) if (x.0 - y.0).abs() <= 1);
+                if ka == kb || !close {
+                    continue;
+                }
+                let Some((rule, explanation)) = crate::conflict::disagreement(a, b) else { continue };
+                let pair = if ka < kb { (ka.clone(), kb.clone()) } else { (kb.clone(), ka.clone()) };
+                if seen.insert((rule, pair)) && out.len() < WITHIN_SIDE_SHOWN {
+                    out.push(Disagreement { side, rule, explanation, claims: [a.id.clone(), b.id.clone()] });
+                }
+            }
+        }
+    }
+    out
 }
 
 impl EventView {
@@ -181,6 +250,7 @@ impl<'a> Catalog<'a> {
                 outlet_written: article.outlet.clone(),
                 outlet_country: registry.map(|o| o.country),
                 state_media: registry.and_then(|o| o.state),
+                wire: registry.is_some_and(|o| o.wire),
                 published: article.published.clone(),
                 title: article.title.clone(),
                 url: article.url.clone(),
@@ -199,7 +269,11 @@ impl<'a> Catalog<'a> {
         let index: HashMap<ClaimId, usize> = claims.iter().enumerate().map(|(i, c)| (c.claim.id.clone(), i)).collect();
         for group in &echoes {
             let mut members: Vec<usize> = group.iter().filter_map(|id| index.get(id).copied()).collect();
-            members.sort_by_key(|&i| (publication_minutes(claims[i].published.as_deref()).map(|(m, _)| m), claims[i].claim.id.clone()));
+            // Within one day a wire agency's copy comes first: the others carry its story.
+            members.sort_by_key(|&i| {
+                let minutes = publication_minutes(claims[i].published.as_deref());
+                (minutes.map(|(m, _)| m.div_euclid(1440)), !claims[i].wire, minutes.map(|(m, _)| m), claims[i].claim.id.clone())
+            });
             let Some(&first_i) = members.first() else { continue };
             let first = claims[first_i].claim.id.clone();
             let first_outlet = claims[first_i].outlet.clone();
@@ -216,7 +290,8 @@ impl<'a> Catalog<'a> {
             }
         }
         claims.sort_by(|a, b| (a.claim.day, &a.claim.id).cmp(&(b.claim.day, &b.claim.id)));
-        Ok(EventView { event, claims, echoes })
+        let within_side = within_side(&claims);
+        Ok(EventView { event, claims, echoes, within_side })
     }
 }
 
@@ -390,4 +465,70 @@ pub(crate) fn quantities(view: &EventView) -> Vec<(Side, String, String, String)
             c.claim.quantity.as_ref().map(|q| (c.claim.side, one_line(&q.text), speaker_label(&c.claim), c.outlet.clone()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, Modality, Span, Speaker, Stance};
+
+    fn view(seq: u32, speaker: &str, day: i32, stance: Stance, modality: Modality) -> ClaimView {
+        let claim = Claim {
+            id: ClaimId { article: ArticleId(format!("a{seq}")), seq },
+            span: Span::default(),
+            text: String::new(),
+            sentence: Span::default(),
+            speaker: Some(Speaker { text: speaker.into(), span: Span::default(), resolved: None, side: Side::Moscow }),
+            side: Side::Moscow,
+            modality,
+            cue: None,
+            action: Action { kind: Kind::Control, stance, actor: Some(Side::Moscow), trigger: "took".into(), trigger_span: Span::default(), negated: false },
+            place: None,
+            event_day: None,
+            day: Some(Day(day)),
+            quantity: None,
+            verification: None,
+            rules: vec![],
+        };
+        ClaimView {
+            claim,
+            outlet: "Reuters".into(),
+            outlet_written: "Reuters".into(),
+            outlet_country: None,
+            state_media: None,
+            wire: true,
+            published: None,
+            title: None,
+            url: None,
+            sentence: String::new(),
+            verification: None,
+            copies: vec![],
+            echo: None,
+        }
+    }
+
+    #[test]
+    fn a_side_contradicting_itself_is_found_between_different_speakers_of_close_days() {
+        let chief = view(1, "the private army's chief", 100, Stance::Achieved, Modality::Asserted);
+        let ministry = view(2, "the ministry", 101, Stance::Achieved, Modality::Denied);
+        let found = within_side(&[chief.clone(), ministry.clone()]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].side, found[0].rule), (Side::Moscow, "denial"));
+        assert!(found[0].explanation.contains("the private army's chief"), "{}", found[0].explanation);
+
+        // One speaker's two sentences are one account; a week apart, the situation may have
+        // changed.
+        let same_speaker = view(3, "The Ministry", 100, Stance::Achieved, Modality::Denied);
+        assert!(within_side(&[ministry.clone(), same_speaker]).is_empty());
+        let week_later = view(4, "the governor", 108, Stance::Achieved, Modality::Denied);
+        assert!(within_side(&[chief, week_later]).is_empty());
+    }
+
+    #[test]
+    fn spelling_variants_of_one_speaker_are_one_speaker() {
+        let a = view(1, "Russia's defence ministry", 100, Stance::Achieved, Modality::Asserted);
+        let b = view(2, "the Russian Defense Ministry", 100, Stance::Achieved, Modality::Denied);
+        assert_eq!(speaker_key(&a.claim), speaker_key(&b.claim));
+        assert!(within_side(&[a, b]).is_empty());
+    }
 }
