@@ -221,6 +221,9 @@ pub struct TreeReport {
 }
 
 /// The store: a sled database and the lock that makes this process its one writer.
+/// Every tree's raw entries by tree name, as `Store::dump` returns them.
+pub type Dump = BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>;
+
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
@@ -549,7 +552,7 @@ impl Store {
 
     /// Every tree's raw entries, for tests that compare two stores' logical content (the
     /// commit counter left out).
-    pub fn dump(&self) -> Result<BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>> {
+    pub fn dump(&self) -> Result<Dump> {
         let mut out = BTreeMap::new();
         let mut names: Vec<Vec<u8>> = self.db.tree_names().into_iter().map(|n| n.to_vec()).collect();
         names.sort();
