@@ -306,34 +306,88 @@ pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, on_bad: Op
             }
             continue;
         }
-        // Reading and analysing (pure, the larger part of the work) run on a second thread
-        // while this one applies to the store, in input order; the channel is bounded, so
-        // memory stays flat however large the input.
+        // Reading runs on one thread and analysing (pure, the larger part of the work) on one
+        // worker per core, in chunks, while this thread applies the results to the store in
+        // input order; the channels are bounded, so memory stays flat however large the input.
         let rules = config.rules;
         let result = std::thread::scope(|scope| -> Result<()> {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(Article, Vec<crate::model::Claim>)>>(64);
+            type Analysed = Result<(Article, Vec<crate::model::Claim>)>;
+            let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+            let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(u64, Vec<Result<Article>>)>(workers * 2);
+            let work_rx = std::sync::Arc::new(std::sync::Mutex::new(work_rx));
+            let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(u64, Vec<Analysed>)>(workers * 2);
             let reader = scope.spawn(move || {
+                let mut chunk = Vec::with_capacity(ANALYSIS_CHUNK);
+                let mut seq = 0u64;
                 for item in ingest::read(source, text) {
-                    let analysed = item.map(|a| {
-                        let claims = pipeline::analyze(&a, rules);
-                        (a, claims)
-                    });
-                    if tx.send(analysed).is_err() {
-                        break;
+                    chunk.push(item);
+                    if chunk.len() == ANALYSIS_CHUNK {
+                        if work_tx.send((seq, std::mem::replace(&mut chunk, Vec::with_capacity(ANALYSIS_CHUNK)))).is_err() {
+                            return;
+                        }
+                        seq += 1;
                     }
                 }
+                if !chunk.is_empty() {
+                    let _ = work_tx.send((seq, chunk));
+                }
             });
-            for item in rx {
-                match item {
-                    Ok((a, claims)) => writer.add_analyzed(a, claims)?,
-                    Err(e) => {
-                        writer.skip(&e);
-                        bad.push(e);
+            let mut analysts = Vec::with_capacity(workers);
+            for _ in 0..workers {
+                let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
+                analysts.push(scope.spawn(move || {
+                    loop {
+                        // The lock is held only to take the next chunk.
+                        let next = work_rx.lock().map(|rx| rx.recv());
+                        let Ok(Ok((seq, chunk))) = next else { return };
+                        let analysed = chunk
+                            .into_iter()
+                            .map(|item| {
+                                item.map(|a| {
+                                    let claims = pipeline::analyze(&a, rules);
+                                    (a, claims)
+                                })
+                            })
+                            .collect();
+                        if done_tx.send((seq, analysed)).is_err() {
+                            return;
+                        }
+                    }
+                }));
+            }
+            drop(done_tx);
+            // Chunks finish out of order; they are applied in input order, so the store's
+            // history (and the per-article lines) follow the input.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0u64;
+            let mut outcome = Ok(());
+            'receive: for (seq, analysed) in done_rx.iter() {
+                waiting.insert(seq, analysed);
+                while let Some(chunk) = waiting.remove(&next) {
+                    next += 1;
+                    for item in chunk {
+                        match item {
+                            Ok((a, claims)) => {
+                                if let Err(e) = writer.add_analyzed(a, claims) {
+                                    outcome = Err(e);
+                                    break 'receive;
+                                }
+                            }
+                            Err(e) => {
+                                writer.skip(&e);
+                                bad.push(e);
+                            }
+                        }
                     }
                 }
             }
+            // On a store error the receiver goes away, which stops the workers and the reader.
+            drop(done_rx);
+            for a in analysts {
+                a.join().map_err(|_| Error::Usage("an analysis thread failed".into()))?;
+            }
             reader.join().map_err(|_| Error::Usage("the reading thread failed".into()))?;
-            Ok(())
+            outcome
         });
         result?;
     }
@@ -347,6 +401,10 @@ pub fn ingest(config: &Config, paths: &[PathBuf], text: &TextOptions, on_bad: Op
     }
     Ok(summary)
 }
+
+/// Articles handed to an analysis worker at a time: enough to keep the channel overhead
+/// small, few enough that the store hears of every article soon.
+const ANALYSIS_CHUNK: usize = 16;
 
 /// Files that are being written and must wait ("x.jsonl.part", "~x", ".x.swp").
 fn is_temporary(path: &Path) -> bool {
