@@ -103,7 +103,7 @@ fn encode_value<K: Keyspace>(value: &K::Value) -> Result<Vec<u8>> {
         Encoding::Json => serde_json::to_vec(value).map_err(|e| err(e.to_string())),
         Encoding::ZstdJson => {
             let json = serde_json::to_vec(value).map_err(|e| err(e.to_string()))?;
-            zstd::bulk::compress(&json, ZSTD_LEVEL).map_err(|e| err(e.to_string()))
+            zstd::stream::encode_all(&json[..], ZSTD_LEVEL).map_err(|e| err(e.to_string()))
         }
     }
 }
@@ -221,6 +221,16 @@ pub struct TreeReport {
 }
 
 /// The store: a sled database and the lock that makes this process its one writer.
+/// Whether sled compresses its pages (zstd) in the store at `db`: always for a new store,
+/// as the store's records compress to a third; an existing store keeps the setting it was
+/// made with (sled records it in its `conf` file and refuses to open with another).
+fn page_compression(db: &Path) -> bool {
+    match std::fs::read_to_string(db.join("conf")) {
+        Ok(conf) => conf.lines().any(|l| l.trim() == "use_compression: true"),
+        Err(_) => true,
+    }
+}
+
 /// Every tree's raw entries by tree name, as `Store::dump` returns them.
 pub type Dump = BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>;
 
@@ -258,6 +268,8 @@ impl Store {
         let config = sled::Config::new()
             .path(path.join("db"))
             .cache_capacity(options.cache_bytes)
+            .use_compression(page_compression(&path.join("db")))
+            .compression_factor(1)
             .flush_every_ms(Some(1000));
         // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged
         // store must be a message, not a crash, so the panic is caught here.
@@ -524,7 +536,7 @@ impl Store {
         let _ = std::fs::remove_dir_all(&fresh);
         self.db.flush()?;
         {
-            let target = sled::Config::new().path(&fresh).cache_capacity(64 << 20).open()?;
+            let target = sled::Config::new().path(&fresh).cache_capacity(64 << 20).use_compression(true).open()?;
             let mut names: Vec<Vec<u8>> = self.db.tree_names().into_iter().map(|n| n.to_vec()).collect();
             names.sort();
             for name in names {
