@@ -225,8 +225,9 @@ pub struct TreeReport {
 /// as the store's records compress to a third; an existing store keeps the setting it was
 /// made with (sled records it in its `conf` file and refuses to open with another).
 fn page_compression(db: &Path) -> bool {
-    match std::fs::read_to_string(db.join("conf")) {
-        Ok(conf) => conf.lines().any(|l| l.trim() == "use_compression: true"),
+    // The file ends in a binary checksum, so it is read as bytes.
+    match std::fs::read(db.join("conf")) {
+        Ok(conf) => String::from_utf8_lossy(&conf).lines().any(|l| l.trim() == "use_compression: true"),
         Err(_) => true,
     }
 }
@@ -742,6 +743,27 @@ mod tests {
         }
         let store = open(dir.path());
         assert_eq!(store.get::<Docs>(&"x".into()).unwrap().unwrap().text, "kept");
+    }
+
+    #[test]
+    fn new_stores_compress_their_pages_and_old_uncompressed_ones_still_open() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open(dir.path()));
+        let conf = String::from_utf8_lossy(&std::fs::read(dir.path().join("s").join("db").join("conf")).unwrap()).to_string();
+        assert!(conf.contains("use_compression: true"), "{conf}");
+
+        // A store made before pages were compressed keeps its setting: sled refuses to open
+        // a store with another one.
+        let old = tempfile::tempdir().unwrap();
+        {
+            let db = sled::Config::new().path(old.path().join("s").join("db")).use_compression(false).open().unwrap();
+            db.flush().unwrap();
+        }
+        let store = open(old.path());
+        let mut batch = WriteBatch::new();
+        batch.put::<Docs>(&"x".into(), &Note { text: "kept".into(), n: 1 }).unwrap();
+        store.commit(batch).unwrap();
+        assert_eq!(store.get::<Docs>(&"x".into()).unwrap().unwrap().n, 1);
     }
 
     #[test]
