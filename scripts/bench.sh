@@ -3,6 +3,10 @@
 # a fresh store, and prints articles/s, MB/s, peak memory and store size against the raw text.
 # Usage: scripts/bench.sh [N=100000] [SEED=1]
 # Also measures the real shared corpus (articles + ISW) when ../shared is present.
+# With BENCH_TSV=file, each measurement is also appended to that file as a tab-separated row
+# (label, articles, text bytes, seconds, peak KB, store bytes), which scripts/plot_scale.py
+# turns into the growth table and plot of BENCHMARKS.md. With BENCH_SKIP_SHARED=1 the shared
+# corpus is not measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -33,13 +37,17 @@ measure() {
   python3 - "$label" "$count" "$raw" "$secs" "$rss" "$disk" <<'PY'
 import sys
 label, count, raw, secs, rss, disk = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+import os
+if os.environ.get("BENCH_TSV"):
+    with open(os.environ["BENCH_TSV"], "a") as f:
+        f.write(f"{label}\t{count}\t{raw}\t{secs}\t{rss}\t{disk}\n")
 print(f"{label}: {count} articles, {raw/1e6:.1f} MB of text in {secs:.1f} s: {count/secs:,.0f} articles/s, "
       f"{raw/1e6/secs:.2f} MB/s; peak memory {rss/1024:.0f} MB; store {disk/1e6:.0f} MB = {disk/raw:.1f}x the raw text")
 PY
 }
 
 measure "generated-$n" "$input"
-if [ -d ../shared/corpus ]; then
+if [ -d ../shared/corpus ] && [ -z "${BENCH_SKIP_SHARED:-}" ]; then
   measure "shared-corpus" ../shared/corpus/articles.jsonl ../shared/corpus/isw.jsonl
 fi
 [ -z "${RIFT_BENCH_DIR:-}" ] && rm -rf "$work"
