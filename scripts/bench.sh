@@ -48,6 +48,8 @@ PY
 
 measure "generated-$n" "$input"
 if [ -d ../shared/corpus ] && [ -z "${BENCH_SKIP_SHARED:-}" ]; then
+  measure "shared-articles" ../shared/corpus/articles.jsonl
+  measure "shared-isw" ../shared/corpus/isw.jsonl
   measure "shared-corpus" ../shared/corpus/articles.jsonl ../shared/corpus/isw.jsonl
 fi
 [ -z "${RIFT_BENCH_DIR:-}" ] && rm -rf "$work"
