@@ -271,7 +271,7 @@ impl Db {
 
     /// An event's claims, in (day, id) order: its block's index entries over its days.
     pub fn event_claims(&self, event: &Event) -> Result<Vec<ClaimId>> {
-        let kind = event.kind.as_str().to_string();
+        let kind = event.block.kind.as_str().to_string();
         let place = event.block.place.clone();
         let (from, to) = match (event.first_day, event.last_day) {
             (Some(a), Some(b)) => (a.0, b.0.saturating_add(1)),
@@ -564,19 +564,20 @@ impl Db {
                 },
                 None => String::new(),
             };
-            let id = cluster::event_id(block, &slug, start);
+            let event_kind = cluster::event_kind(block, &refs);
+            let id = cluster::event_id(block, event_kind, &slug, start);
             let last_day = members.iter().map(|(d, _)| *d).filter(|d| *d != UNDATED).max();
             let event = Event {
                 id: id.clone(),
                 block: block.clone(),
-                kind: block.kind,
+                kind: event_kind,
                 place,
                 first_day: (start != UNDATED).then_some(crate::model::Day(start)),
                 last_day: last_day.map(crate::model::Day),
                 claim_count: members.len() as u32,
                 status,
                 conflicts,
-                rule: format!("cluster:place+kind, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
+                rule: format!("cluster:place+kind-family, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
             };
             // An event id names its block and start, so an unchanged id is the same event.
             if old.remove(&id.0).is_none_or(|(_, old_event)| old_event != event) {
