@@ -26,8 +26,8 @@ pub const UNDATED: i32 = i32::MAX;
 /// The family of kinds one event gathers: the capture or holding of a place and the advances
 /// into it are accounts of one fight ("troops recaptured the village" is told as an advance by
 /// one outlet and as a change of control by the next), so advances are blocked with control.
-/// Every other kind is its own family. The family is what claims are blocked by; an event is
-/// named by the commonest kind of its claims ([`event_kind`]).
+/// Every other kind is its own family. The family is what claims are blocked by and what an
+/// event's id names; its reported kind is the commonest kind of its claims ([`event_kind`]).
 pub fn family(kind: Kind) -> Kind {
     match kind {
         Kind::Advance => Kind::Control,
@@ -35,7 +35,7 @@ pub fn family(kind: Kind) -> Kind {
     }
 }
 
-/// The kind an event is named by: the commonest kind of its claims, ties going to the kind
+/// The kind an event is reported as: the commonest kind of its claims, ties going to the kind
 /// first in report order; the block's kind when it has no claims.
 pub fn event_kind(block: &BlockKey, claims: &[&Claim]) -> Kind {
     let mut counts = [0usize; Kind::ALL.len()];
@@ -115,14 +115,15 @@ pub fn partition(days: &[i32]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The readable, stable id of the event of a block that starts on `first_day`, named by its
-/// kind (see [`event_kind`]): `soledar-control-2023-01-10`, `national-war-crimes-2023-01-13`,
-/// `bakhmut-encirclement-undated`. Events of one block start on different days, and the kinds
-/// of different blocks of a place are different families, so ids are unique.
-pub fn event_id(block: &BlockKey, kind: Kind, place_slug: &str, first_day: i32) -> EventId {
+/// The readable, stable id of the event of a block that starts on `first_day`, named by the
+/// block's kind (the family's first kind, so an event of a place's capture and the advances
+/// into it is `...-control-...` whatever its commonest kind): `soledar-control-2023-01-10`,
+/// `national-war-crimes-2023-01-13`, `bakhmut-encirclement-undated`. The events of one block
+/// start on different days, so ids are unique.
+pub fn event_id(block: &BlockKey, place_slug: &str, first_day: i32) -> EventId {
     let place = if block.place.is_empty() { "national" } else { place_slug };
     let when = if first_day == UNDATED { "undated".to_string() } else { Day(first_day).to_string() };
-    EventId(format!("{}-{}-{}", place, kind.as_str().replace('_', "-"), when))
+    EventId(format!("{}-{}-{}", place, block.kind.as_str().replace('_', "-"), when))
 }
 
 /// A URL-safe slug for a place name the gazetteer lacks (prefixed so it cannot collide with a

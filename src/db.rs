@@ -57,11 +57,14 @@ impl Keyspace for Claims {
     type Value = Claim;
 }
 
-/// The clustering index: (place key, kind, day, article, seq) for every claim.
+/// A clustering index key: (place key, block kind, day, article, seq).
+type IndexKey = (String, String, i32, String, u32);
+
+/// The clustering index: (place key, block kind, day, article, seq) for every claim.
 pub struct BlockIndex;
 impl Keyspace for BlockIndex {
     const NAME: &'static str = "block_index";
-    type Key = (String, String, i32, String, u32);
+    type Key = IndexKey;
     type Value = ();
 }
 
@@ -95,7 +98,7 @@ fn claim_key(id: &ClaimId) -> (String, u32) {
     (id.article.0.clone(), id.seq)
 }
 
-fn index_key(block: &BlockKey, claim: &Claim) -> (String, String, i32, String, u32) {
+fn index_key(block: &BlockKey, claim: &Claim) -> IndexKey {
     (block.place.clone(), block.kind.as_str().to_string(), cluster::day_key(claim), claim.id.article.0.clone(), claim.id.seq)
 }
 
@@ -277,7 +280,7 @@ impl Db {
             (Some(a), Some(b)) => (a.0, b.0.saturating_add(1)),
             _ => (UNDATED, UNDATED),
         };
-        let entries: Box<dyn Iterator<Item = rift_store::Result<((String, String, i32, String, u32), ())>>> = if from == UNDATED {
+        let entries: Box<dyn Iterator<Item = rift_store::Result<(IndexKey, ())>>> = if from == UNDATED {
             Box::new(self.store.scan_prefix::<BlockIndex, _>(&(place, kind, UNDATED))?)
         } else {
             Box::new(self.store.range::<BlockIndex, _, _>(&(place.clone(), kind.clone(), from), &(place, kind, to), false)?)
@@ -565,7 +568,7 @@ impl Db {
                 None => String::new(),
             };
             let event_kind = cluster::event_kind(block, &refs);
-            let id = cluster::event_id(block, event_kind, &slug, start);
+            let id = cluster::event_id(block, &slug, start);
             let last_day = members.iter().map(|(d, _)| *d).filter(|d| *d != UNDATED).max();
             let event = Event {
                 id: id.clone(),
