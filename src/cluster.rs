@@ -12,7 +12,7 @@
 //! the first unchanged event start after it (see `db::recluster`).
 
 use crate::gazetteer;
-use crate::model::{BlockKey, Claim, ClaimId, Day, EventId, Kind};
+use crate::model::{BlockKey, Claim, ClaimId, Day, EventId, Kind, Stance};
 
 /// Claims of one block at most this many days apart are one event (a capture announced one
 /// day and denied a few days later).
@@ -33,6 +33,18 @@ pub fn family(kind: Kind) -> Kind {
         Kind::Advance => Kind::Control,
         k => k,
     }
+}
+
+/// The kind a claim is blocked by: its kind's [`family`], except that attacks a side says it
+/// repelled stay with the advances. A repelled attack says no ground changed hands, and such
+/// reports come daily from every sector: blocked with control they would chain a place's
+/// separate captures and holdings into one event.
+pub fn block_kind(claim: &Claim) -> Kind {
+    let kind = claim.action.kind;
+    if kind == Kind::Advance && claim.action.stance == Stance::Resisted {
+        return kind;
+    }
+    family(kind)
 }
 
 /// The kind an event is reported as: the commonest kind of its claims, ties going to the kind
@@ -62,7 +74,7 @@ pub fn block_key(claim: &Claim) -> BlockKey {
         },
         None => String::new(),
     };
-    BlockKey { place, kind: family(claim.action.kind) }
+    BlockKey { place, kind: block_kind(claim) }
 }
 
 /// The day key a claim is grouped by.
@@ -304,6 +316,9 @@ mod tests {
         let mut push2 = push.clone();
         push2.id.seq = 1;
         assert_eq!(event_kind(&block, &[&push, &take, &push2]), Kind::Advance);
+        let mut repelled = push.clone();
+        repelled.action.stance = Stance::Resisted;
+        assert_eq!(block_key(&repelled).kind, Kind::Advance);
         take.action.kind = Kind::Withdrawal;
         assert_ne!(block_key(&take), block_key(&push));
         assert_eq!(event_kind(&block, &[]), Kind::Control);
