@@ -2,7 +2,7 @@
 //!
 //! Claims are first blocked by what they are about: their place (a gazetteer id, so every
 //! spelling of Bakhmut is one key; a name the gazetteer lacks is keyed by its folded form, so
-//! near-spellings meet) and their kind. Within a block, claims are ordered by day and cut into
+//! near-spellings meet) and their kind's family (see [`family`]). Within a block, claims are ordered by day and cut into
 //! events by a left-to-right scan: a new event starts when the next claim is more than
 //! [`GAP_DAYS`] after the previous one, or more than [`SPAN_DAYS`] after the event's first.
 //!
@@ -12,7 +12,7 @@
 //! the first unchanged event start after it (see `db::recluster`).
 
 use crate::gazetteer;
-use crate::model::{BlockKey, Claim, ClaimId, Day, EventId, Kind};
+use crate::model::{BlockKey, Claim, ClaimId, Day, EventId, Kind, Stance};
 
 /// Claims of one block at most this many days apart are one event (a capture announced one
 /// day and denied a few days later).
@@ -23,6 +23,48 @@ pub const SPAN_DAYS: i32 = 28;
 /// The day key of claims without any date: they form one event per block.
 pub const UNDATED: i32 = i32::MAX;
 
+/// The family of kinds one event gathers: the capture or holding of a place and the advances
+/// into it are accounts of one fight ("troops recaptured the village" is told as an advance by
+/// one outlet and as a change of control by the next), so advances are blocked with control.
+/// Every other kind is its own family. The family is what claims are blocked by and what an
+/// event's id names; its reported kind is the commonest kind of its claims ([`event_kind`]).
+pub fn family(kind: Kind) -> Kind {
+    match kind {
+        Kind::Advance => Kind::Control,
+        k => k,
+    }
+}
+
+/// The kind a claim is blocked by: its kind's [`family`], except that attacks a side says it
+/// repelled stay with the advances. A repelled attack says no ground changed hands, and such
+/// reports come daily from every sector: blocked with control they would chain a place's
+/// separate captures and holdings into one event.
+pub fn block_kind(claim: &Claim) -> Kind {
+    let kind = claim.action.kind;
+    if kind == Kind::Advance && claim.action.stance == Stance::Resisted {
+        return kind;
+    }
+    family(kind)
+}
+
+/// The kind an event is reported as: the commonest kind of its claims, ties going to the kind
+/// first in report order; the block's kind when it has no claims.
+pub fn event_kind(block: &BlockKey, claims: &[&Claim]) -> Kind {
+    let mut counts = [0usize; Kind::ALL.len()];
+    for c in claims {
+        if let Some(i) = Kind::ALL.iter().position(|k| *k == c.action.kind) {
+            counts[i] += 1;
+        }
+    }
+    let mut best: Option<(usize, Kind)> = None;
+    for (i, k) in Kind::ALL.iter().enumerate() {
+        if counts[i] > 0 && best.is_none_or(|(n, _)| counts[i] > n) {
+            best = Some((counts[i], *k));
+        }
+    }
+    best.map_or(block.kind, |(_, k)| k)
+}
+
 /// The block a claim belongs to.
 pub fn block_key(claim: &Claim) -> BlockKey {
     let place = match &claim.place {
@@ -32,7 +74,7 @@ pub fn block_key(claim: &Claim) -> BlockKey {
         },
         None => String::new(),
     };
-    BlockKey { place, kind: claim.action.kind }
+    BlockKey { place, kind: block_kind(claim) }
 }
 
 /// The day key a claim is grouped by.
@@ -85,8 +127,11 @@ pub fn partition(days: &[i32]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The readable, stable id of the event of a block that starts on `first_day`:
-/// `soledar-control-2023-01-10`, `national-war-crimes-2023-01-13`, `bakhmut-encirclement-undated`.
+/// The readable, stable id of the event of a block that starts on `first_day`, named by the
+/// block's kind (the family's first kind, so an event of a place's capture and the advances
+/// into it is `...-control-...` whatever its commonest kind): `soledar-control-2023-01-10`,
+/// `national-war-crimes-2023-01-13`, `bakhmut-encirclement-undated`. The events of one block
+/// start on different days, so ids are unique.
 pub fn event_id(block: &BlockKey, place_slug: &str, first_day: i32) -> EventId {
     let place = if block.place.is_empty() { "national" } else { place_slug };
     let when = if first_day == UNDATED { "undated".to_string() } else { Day(first_day).to_string() };
@@ -190,9 +235,9 @@ pub fn echoes(claims: &[&Claim]) -> Vec<Vec<ClaimId>> {
         parent[ri.max(rj)] = ri.min(rj);
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<&Claim>> = std::collections::BTreeMap::new();
-    for i in 0..claims.len() {
+    for (i, c) in claims.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(claims[i]);
+        groups.entry(r).or_default().push(*c);
     }
     let mut out: Vec<Vec<ClaimId>> = groups
         .into_values()
@@ -258,6 +303,25 @@ mod tests {
         assert_eq!(groups.len(), 1);
         let ids: Vec<&str> = groups[0].iter().map(|c| c.article.0.as_str()).collect();
         assert_eq!(ids, vec!["copy2", "wire", "copy1"]);
+    }
+
+    #[test]
+    fn advances_are_blocked_with_control_and_the_event_is_named_by_its_commonest_kind() {
+        let mut take = claim("a", 10, "Our troops took the village.");
+        let mut push = claim("b", 10, "Our troops pushed two kilometres into the village.");
+        push.action.kind = Kind::Advance;
+        assert_eq!(block_key(&take), block_key(&push));
+        let block = block_key(&take);
+        assert_eq!(event_kind(&block, &[&take, &push]), Kind::Control);
+        let mut push2 = push.clone();
+        push2.id.seq = 1;
+        assert_eq!(event_kind(&block, &[&push, &take, &push2]), Kind::Advance);
+        let mut repelled = push.clone();
+        repelled.action.stance = Stance::Resisted;
+        assert_eq!(block_key(&repelled).kind, Kind::Advance);
+        take.action.kind = Kind::Withdrawal;
+        assert_ne!(block_key(&take), block_key(&push));
+        assert_eq!(event_kind(&block, &[]), Kind::Control);
     }
 
     proptest! {

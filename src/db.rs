@@ -57,11 +57,14 @@ impl Keyspace for Claims {
     type Value = Claim;
 }
 
-/// The clustering index: (place key, kind, day, article, seq) for every claim.
+/// A clustering index key: (place key, block kind, day, article, seq).
+type IndexKey = (String, String, i32, String, u32);
+
+/// The clustering index: (place key, block kind, day, article, seq) for every claim.
 pub struct BlockIndex;
 impl Keyspace for BlockIndex {
     const NAME: &'static str = "block_index";
-    type Key = (String, String, i32, String, u32);
+    type Key = IndexKey;
     type Value = ();
 }
 
@@ -95,7 +98,7 @@ fn claim_key(id: &ClaimId) -> (String, u32) {
     (id.article.0.clone(), id.seq)
 }
 
-fn index_key(block: &BlockKey, claim: &Claim) -> (String, String, i32, String, u32) {
+fn index_key(block: &BlockKey, claim: &Claim) -> IndexKey {
     (block.place.clone(), block.kind.as_str().to_string(), cluster::day_key(claim), claim.id.article.0.clone(), claim.id.seq)
 }
 
@@ -271,13 +274,13 @@ impl Db {
 
     /// An event's claims, in (day, id) order: its block's index entries over its days.
     pub fn event_claims(&self, event: &Event) -> Result<Vec<ClaimId>> {
-        let kind = event.kind.as_str().to_string();
+        let kind = event.block.kind.as_str().to_string();
         let place = event.block.place.clone();
         let (from, to) = match (event.first_day, event.last_day) {
             (Some(a), Some(b)) => (a.0, b.0.saturating_add(1)),
             _ => (UNDATED, UNDATED),
         };
-        let entries: Box<dyn Iterator<Item = rift_store::Result<((String, String, i32, String, u32), ())>>> = if from == UNDATED {
+        let entries: Box<dyn Iterator<Item = rift_store::Result<(IndexKey, ())>>> = if from == UNDATED {
             Box::new(self.store.scan_prefix::<BlockIndex, _>(&(place, kind, UNDATED))?)
         } else {
             Box::new(self.store.range::<BlockIndex, _, _>(&(place.clone(), kind.clone(), from), &(place, kind, to), false)?)
@@ -564,19 +567,20 @@ impl Db {
                 },
                 None => String::new(),
             };
+            let event_kind = cluster::event_kind(block, &refs);
             let id = cluster::event_id(block, &slug, start);
             let last_day = members.iter().map(|(d, _)| *d).filter(|d| *d != UNDATED).max();
             let event = Event {
                 id: id.clone(),
                 block: block.clone(),
-                kind: block.kind,
+                kind: event_kind,
                 place,
                 first_day: (start != UNDATED).then_some(crate::model::Day(start)),
                 last_day: last_day.map(crate::model::Day),
                 claim_count: members.len() as u32,
                 status,
                 conflicts,
-                rule: format!("cluster:place+kind, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
+                rule: format!("cluster:place+kind-family, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),
             };
             // An event id names its block and start, so an unchanged id is the same event.
             if old.remove(&id.0).is_none_or(|(_, old_event)| old_event != event) {
