@@ -145,7 +145,24 @@ pub fn disagreement(a: &Claim, b: &Claim) -> Option<(&'static str, String)> {
 
 /// The rule two accounts break, if any, with its explanation. `m` is named first.
 fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String)> {
-    let (wm, wk) = (who(m, naming), who(k, naming));
+    let rule = rule(m, k)?;
+    Some((rule, explain(rule, m, k, naming)))
+}
+
+/// The claim that asserts and the one that denies it, when one of the two denies the other.
+fn asserting_and_denying<'c>(m: &'c Claim, k: &'c Claim) -> Option<(&'c Claim, &'c Claim)> {
+    if asserts(m) && denies(k) {
+        Some((m, k))
+    } else if asserts(k) && denies(m) {
+        Some((k, m))
+    } else {
+        None
+    }
+}
+
+/// The rule two accounts break, if any. Decided without building any text, as an event's
+/// every Moscow–Kyiv pair is put to it; [`explain`] words the few that are kept.
+fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
     let kind = m.action.kind;
     if kind != k.action.kind {
         return None;
@@ -164,45 +181,22 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
         let same_scale = at_site(m) == at_site(k);
         if let (Some(hm), Some(hk), true, false, true) = (holder(m), holder(k), one_taken, overtaken, same_scale) {
             if hm != hk {
-                let place = place_name(m);
-                let says = |c: &Claim, holder: Side| {
-                    let forces = if holder == Side::Moscow { "Russian forces" } else { "Ukrainian forces" };
-                    match c.action.stance {
-                        Stance::Achieved => format!("{forces} took {place}"),
-                        _ => format!("{forces} still hold {place}"),
-                    }
-                };
-                return Some((
-                    "control:taken-vs-held",
-                    format!("{wm} says {}; {wk} says {}.", says(m, hm), says(k, hk)),
-                ));
+                return Some("control:taken-vs-held");
             }
         }
     }
-    let (asserting, denying) = if asserts(m) && denies(k) {
-        (m, k)
-    } else if asserts(k) && denies(m) {
-        (k, m)
-    } else {
-        (m, m)
-    };
-    // Denying one framing of a withdrawal ("it was no orderly regrouping") agrees with an
-    // account of the other framing ("they fled"), so the two are no claim and its denial.
-    let other_framing = matches!((framing(asserting), framing(denying)), (Some(a), Some(d)) if a != d);
-    if !std::ptr::eq(asserting, denying) && same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing {
-        let (wa, wd) = if std::ptr::eq(asserting, m) { (&wm, &wk) } else { (&wk, &wm) };
-        return Some((
-            "denial",
-            format!("{wa} says {} ({}); {wd} denies it.", asserting.action.trigger, kind.as_str().replace('_', " ")),
-        ));
+    if let Some((asserting, denying)) = asserting_and_denying(m, k) {
+        // Denying one framing of a withdrawal ("it was no orderly regrouping") agrees with an
+        // account of the other framing ("they fled"), so the two are no claim and its denial.
+        let other_framing = matches!((framing(asserting), framing(denying)), (Some(a), Some(d)) if a != d);
+        if same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing {
+            return Some("denial");
+        }
     }
     if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k) {
         if let (Some(fm), Some(fk)) = (framing(m), framing(k)) {
             if fm != fk {
-                return Some((
-                    "withdrawal:framing",
-                    format!("{wm} calls the withdrawal {fm} (\"{}\"); {wk} calls it {fk} (\"{}\").", m.action.trigger, k.action.trigger),
-                ));
+                return Some("withdrawal:framing");
             }
         }
     }
@@ -210,11 +204,7 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
         let surrendered = |c: &Claim| c.action.stance == Stance::Achieved;
         let evacuated = |c: &Claim| c.action.stance == Stance::Resisted;
         if (surrendered(m) && evacuated(k)) || (surrendered(k) && evacuated(m)) {
-            let (ws, we) = if surrendered(m) { (&wm, &wk) } else { (&wk, &wm) };
-            return Some((
-                "surrender:vs-evacuation",
-                format!("{ws} says the garrison surrendered; {we} that it was evacuated on orders."),
-            ));
+            return Some("surrender:vs-evacuation");
         }
     }
     if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k) {
@@ -227,15 +217,51 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
                 // Ranges that miss each other narrowly ("up to 100" and "more than 100") are
                 // estimates that differ, not accounts that conflict.
                 if hi.low as f64 >= 1.5 * (lo.high.max(1) as f64) {
-                    return Some((
-                        "numbers",
-                        format!("{wm} counts {}; {wk} counts {}.", qm.text, qk.text),
-                    ));
+                    return Some("numbers");
                 }
             }
         }
     }
     None
+}
+
+/// One sentence saying what two accounts that break `rule` dispute, `m` named first.
+fn explain(rule: &str, m: &Claim, k: &Claim, naming: Naming) -> String {
+    let (wm, wk) = (who(m, naming), who(k, naming));
+    match rule {
+        "control:taken-vs-held" => {
+            let place = place_name(m);
+            let says = |c: &Claim| {
+                let forces = if holder(c) == Some(Side::Moscow) { "Russian forces" } else { "Ukrainian forces" };
+                match c.action.stance {
+                    Stance::Achieved => format!("{forces} took {place}"),
+                    _ => format!("{forces} still hold {place}"),
+                }
+            };
+            format!("{wm} says {}; {wk} says {}.", says(m), says(k))
+        }
+        "denial" => {
+            let (asserting, _) = asserting_and_denying(m, k).unwrap_or((m, k));
+            let (wa, wd) = if std::ptr::eq(asserting, m) { (&wm, &wk) } else { (&wk, &wm) };
+            format!("{wa} says {} ({}); {wd} denies it.", asserting.action.trigger, m.action.kind.as_str().replace('_', " "))
+        }
+        "withdrawal:framing" => format!(
+            "{wm} calls the withdrawal {} (\"{}\"); {wk} calls it {} (\"{}\").",
+            framing(m).unwrap_or("?"),
+            m.action.trigger,
+            framing(k).unwrap_or("?"),
+            k.action.trigger
+        ),
+        "surrender:vs-evacuation" => {
+            let (ws, we) = if m.action.stance == Stance::Achieved { (&wm, &wk) } else { (&wk, &wm) };
+            format!("{ws} says the garrison surrendered; {we} that it was evacuated on orders.")
+        }
+        "numbers" => {
+            let text = |c: &Claim| c.quantity.as_ref().map_or(String::new(), |q| q.text.clone());
+            format!("{wm} counts {}; {wk} counts {}.", text(m), text(k))
+        }
+        _ => String::new(),
+    }
 }
 
 /// Every conflicting Moscow–Kyiv pair of an event's claims (at most
@@ -244,12 +270,25 @@ pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
     let moscow: Vec<&&Claim> = claims.iter().filter(|c| c.side == Side::Moscow).sorted_by(|a, b| a.id.cmp(&b.id)).collect();
     let kyiv: Vec<&&Claim> = claims.iter().filter(|c| c.side == Side::Kyiv).sorted_by(|a, b| a.id.cmp(&b.id)).collect();
     let mut out: Vec<Conflict> = Vec::new();
+    let mut per_rule: Vec<(&'static str, usize)> = Vec::new();
     for m in &moscow {
         for k in &kyiv {
-            if let Some((rule, explanation)) = compare(m, k, Naming::Sides) {
-                if out.iter().filter(|c| c.rule == rule).count() < MAX_PAIRS_PER_RULE {
-                    out.push(Conflict { rule: rule.to_string(), moscow: m.id.clone(), kyiv: k.id.clone(), explanation });
+            let Some(rule) = rule(m, k) else { continue };
+            let at = match per_rule.iter().position(|(r, _)| *r == rule) {
+                Some(at) => at,
+                None => {
+                    per_rule.push((rule, 0));
+                    per_rule.len() - 1
                 }
+            };
+            if per_rule[at].1 < MAX_PAIRS_PER_RULE {
+                per_rule[at].1 += 1;
+                out.push(Conflict {
+                    rule: rule.to_string(),
+                    moscow: m.id.clone(),
+                    kyiv: k.id.clone(),
+                    explanation: explain(rule, m, k, Naming::Sides),
+                });
             }
         }
     }
