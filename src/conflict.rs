@@ -26,10 +26,8 @@ fn holder(c: &Claim) -> Option<Side> {
         return None;
     }
     // "held out for weeks", "had held the line": a past defence says nothing of who holds now.
-    let retrospective = c.action.stance == Stance::Resisted && {
-        let t = c.action.trigger.to_lowercase();
-        t.starts_with("held ") || t.starts_with("had held")
-    };
+    let starts = |prefix: &str| c.action.trigger.get(..prefix.len()).is_some_and(|t| t.eq_ignore_ascii_case(prefix));
+    let retrospective = c.action.stance == Stance::Resisted && (starts("held ") || starts("had held"));
     // The same article reports the holder's withdrawal: the holding out is past.
     if retrospective || c.rules.iter().any(|r| r == "control:superseded-by-withdrawal") {
         return None;
@@ -104,14 +102,6 @@ fn measure(trigger: &str) -> Option<&'static str> {
     MEASURES.iter().find(|(_, stems)| stems.iter().any(|s| t.contains(s))).map(|(m, _)| *m)
 }
 
-/// Counts measure the same thing unless their triggers say otherwise.
-fn same_measure(a: &str, b: &str) -> bool {
-    match (measure(a), measure(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    }
-}
-
 /// How an explanation names the speaker of a claim: the side for the Moscow–Kyiv comparison,
 /// the speaker for two claims of any sides.
 #[derive(Clone, Copy)]
@@ -160,9 +150,39 @@ fn asserting_and_denying<'c>(m: &'c Claim, k: &'c Claim) -> Option<(&'c Claim, &
     }
 }
 
-/// The rule two accounts break, if any. Decided without building any text, as an event's
-/// every Moscow–Kyiv pair is put to it; [`explain`] words the few that are kept.
+/// What the rules look at in one claim, read once per claim rather than once per pair.
+struct Features {
+    holder: Option<Side>,
+    at_site: bool,
+    framing: Option<&'static str>,
+    when: Option<i32>,
+    measure: Option<&'static str>,
+}
+
+impl Features {
+    fn of(c: &Claim) -> Features {
+        Features {
+            holder: holder(c),
+            at_site: at_site(c),
+            framing: framing(c),
+            when: when(c),
+            measure: c.quantity.as_ref().and_then(|_| measure(&c.action.trigger)),
+        }
+    }
+}
+
+/// The rule two accounts break, if any (features read here; see [`rule_with`]).
 fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
+    if m.action.kind != k.action.kind {
+        return None;
+    }
+    rule_with(m, k, &Features::of(m), &Features::of(k))
+}
+
+/// The rule two accounts break, if any, given their features. Decided without building any
+/// text, as an event's every Moscow–Kyiv pair is put to it; [`explain`] words the few that are
+/// kept.
+fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'static str> {
     let kind = m.action.kind;
     if kind != k.action.kind {
         return None;
@@ -174,12 +194,12 @@ fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
         let one_taken = (m.action.stance == Stance::Achieved) != (k.action.stance == Stance::Achieved);
         // A holding out told of days before the capture is claimed is overtaken by it, not
         // disputing it.
-        let (taken, held) = if m.action.stance == Stance::Achieved { (m, k) } else { (k, m) };
-        let overtaken = matches!((when(held), when(taken)), (Some(h), Some(t)) if h + OVERTAKEN_DAYS < t);
+        let (when_taken, when_held) = if m.action.stance == Stance::Achieved { (fm.when, fk.when) } else { (fk.when, fm.when) };
+        let overtaken = matches!((when_held, when_taken), (Some(h), Some(t)) if h + OVERTAKEN_DAYS < t);
         // A site in a town (a plant) is part of it: holding the plant does not dispute taking
         // the town, nor holding the town taking the plant.
-        let same_scale = at_site(m) == at_site(k);
-        if let (Some(hm), Some(hk), true, false, true) = (holder(m), holder(k), one_taken, overtaken, same_scale) {
+        let same_scale = fm.at_site == fk.at_site;
+        if let (Some(hm), Some(hk), true, false, true) = (fm.holder, fk.holder, one_taken, overtaken, same_scale) {
             if hm != hk {
                 return Some("control:taken-vs-held");
             }
@@ -188,14 +208,14 @@ fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
     if let Some((asserting, denying)) = asserting_and_denying(m, k) {
         // Denying one framing of a withdrawal ("it was no orderly regrouping") agrees with an
         // account of the other framing ("they fled"), so the two are no claim and its denial.
-        let other_framing = matches!((framing(asserting), framing(denying)), (Some(a), Some(d)) if a != d);
+        let other_framing = matches!((fm.framing, fk.framing), (Some(a), Some(d)) if a != d);
         if same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing {
             return Some("denial");
         }
     }
     if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k) {
-        if let (Some(fm), Some(fk)) = (framing(m), framing(k)) {
-            if fm != fk {
+        if let (Some(a), Some(b)) = (fm.framing, fk.framing) {
+            if a != b {
                 return Some("withdrawal:framing");
             }
         }
@@ -211,7 +231,11 @@ fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
         if let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
             let comparable = unit_class(&qm.unit) == unit_class(&qk.unit)
                 && m.action.actor == k.action.actor
-                && same_measure(&m.action.trigger, &k.action.trigger);
+                // Counts measure the same thing unless their triggers say otherwise.
+                && match (fm.measure, fk.measure) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => true,
+                };
             if comparable && !qm.overlaps(qk) {
                 let (lo, hi) = if qm.high < qk.low { (qm, qk) } else { (qk, qm) };
                 // Ranges that miss each other narrowly ("up to 100" and "more than 100") are
@@ -269,11 +293,16 @@ fn explain(rule: &str, m: &Claim, k: &Claim, naming: Naming) -> String {
 pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
     let moscow: Vec<&&Claim> = claims.iter().filter(|c| c.side == Side::Moscow).sorted_by(|a, b| a.id.cmp(&b.id)).collect();
     let kyiv: Vec<&&Claim> = claims.iter().filter(|c| c.side == Side::Kyiv).sorted_by(|a, b| a.id.cmp(&b.id)).collect();
+    let moscow_features: Vec<Features> = moscow.iter().map(|c| Features::of(c)).collect();
+    let kyiv_features: Vec<Features> = kyiv.iter().map(|c| Features::of(c)).collect();
     let mut out: Vec<Conflict> = Vec::new();
     let mut per_rule: Vec<(&'static str, usize)> = Vec::new();
-    for m in &moscow {
-        for k in &kyiv {
-            let Some(rule) = rule(m, k) else { continue };
+    for (m, fm) in moscow.iter().zip(&moscow_features) {
+        for (k, fk) in kyiv.iter().zip(&kyiv_features) {
+            if m.action.kind != k.action.kind {
+                continue;
+            }
+            let Some(rule) = rule_with(m, k, fm, fk) else { continue };
             let at = match per_rule.iter().position(|(r, _)| *r == rule) {
                 Some(at) => at,
                 None => {
