@@ -375,7 +375,10 @@ impl Doc<'_> {
                     let first = s.slice(self.text).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
                     matches!(first.as_str(), "it" | "its" | "he" | "his" | "she" | "her" | "they" | "their")
                 });
-                let known = if pronoun { &seen[..] } else { &seen[..before_sentence] };
+                // "X said he had been informed by the military that ...": the agent of a
+                // report inside another's may be the reporter's own.
+                let nested = a.rule == "cue:passive-by";
+                let known = if pronoun || nested { &seen[..] } else { &seen[..before_sentence] };
                 let sp = if a.inherits {
                     speakers.iter().rev().flatten().next().cloned().or_else(|| {
                         self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons))
@@ -429,6 +432,7 @@ impl Doc<'_> {
                     new_claims.push(c);
                 }
             }
+            self.whole_quotation(&mut new_claims, &claims, sentence.span, segments);
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
 
@@ -457,6 +461,49 @@ impl Doc<'_> {
         self.mark_superseded(&mut claims);
         self.mark_still_there(&mut claims);
         claims
+    }
+
+    /// A quotation of two or three sentences is one statement ("\"The town is ours. The enemy
+    /// fled,\" he said."): a claim that takes a whole sentence of it takes the whole quotation,
+    /// with the sentence that carries its cue. Once per quotation, side and kind.
+    fn whole_quotation(&self, new_claims: &mut [RawClaim], claims: &[RawClaim], sentence: Span, segments: &Segments) {
+        for i in 0..new_claims.len() {
+            let c = &new_claims[i];
+            // A claim echoed from another sentence ("Kyiv denied the claim") keeps its own.
+            if c.span != sentence || !sentence.contains(c.trigger_span) {
+                continue;
+            }
+            let Some(q) = self.in_quote(c.trigger_span).map(|q| self.quotes[q]) else { continue };
+            if q.start >= sentence.start && q.end <= sentence.end {
+                continue;
+            }
+            let covered: Vec<Span> = segments
+                .sentences
+                .iter()
+                .filter(|s| s.span.start < q.end && q.start < s.span.end)
+                .map(|s| s.span)
+                .collect();
+            let (Some(first), Some(last)) = (covered.first(), covered.last()) else { continue };
+            if covered.len() > 3 {
+                continue;
+            }
+            let span = Span { start: first.start, end: last.end };
+            // A quotation with a sentence much shorter than the whole ("They have not taken
+            // it." in a long statement) is read sentence by sentence: each sentence must keep a
+            // fifth of the words of the whole.
+            let words = span.slice(self.text).split_whitespace().count();
+            let shortest = covered.iter().map(|s| s.slice(self.text).split_whitespace().count()).min().unwrap_or(0);
+            if words > 120 || shortest * 5 < words {
+                continue;
+            }
+            let same = |o: &RawClaim| o.span == span && o.side == c.side && o.kind == c.kind;
+            if claims.iter().any(same) || new_claims[..i].iter().any(same) {
+                continue;
+            }
+            let c = &mut new_claims[i];
+            c.span = span;
+            c.rules.push("span:whole-quotation".into());
+        }
     }
 
     /// "Russia said it had withdrawn from X; Kyiv said Russian forces were still in X": a side
@@ -593,18 +640,25 @@ impl Doc<'_> {
                                 .take(4)
                                 .any(|t| t.text.eq_ignore_ascii_case("that"));
                             let comma_before = s > 0 && toks[s - 1].is(&[',']);
-                            let appositive = comma_before && !that_follows && words_after >= 8 && words_after > words_before;
+                            // "..., the command said on Tuesday, rejecting ...": a cue closed
+                            // by an adjunct and a participle clause ends the report before it.
+                            let afterthought = self.participle_afterthought(toks, last);
+                            let appositive = comma_before && !that_follows && !afterthought && words_after >= 8 && words_after > words_before;
                             // "After a long siege, X claimed ...": an opening adverbial with
                             // nothing to report in it is no report closed by the cue.
                             let before_speaker = Span { start: sentence.start, end: speaker.start };
                             let reportable = within(&self.triggers, before_speaker).next().is_some()
                                 || within(&self.denials, before_speaker).next().is_some()
                                 || self.quotes.iter().any(|q| q.start < speaker.start && q.end > sentence.start);
+                            // "..., Kyiv denied this.": a cue with its own pointer object
+                            // answers what precedes instead of reporting it.
+                            let answers = self.points_back_at_end(toks, last);
                             let postposed = s > 0
                                 && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
                                 && words_before >= 3
                                 && !(comma_before && that_follows)
                                 && !appositive
+                                && !answers
                                 && reportable;
                             let scope = if postposed {
                                 Span { start: sentence.start, end: speaker.start }
@@ -631,6 +685,29 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// After the cue at token `last`, within a few words, a comma and a participle clause
+    /// ("said Tuesday on Telegram, dismissing ...", "said late Monday, effectively ceding ...").
+    fn participle_afterthought(&self, toks: &[Token<'_>], last: usize) -> bool {
+        let Some(comma) = toks.iter().skip(last + 1).take(6).position(|t| !t.is_word()).map(|p| last + 1 + p) else {
+            return false;
+        };
+        if !toks[comma].is(&[',']) {
+            return false;
+        }
+        let mut next = toks[comma + 1..].iter().filter(|t| t.is_word()).map(|t| t.text.to_lowercase());
+        let first = next.next().unwrap_or_default();
+        let first = if first.ends_with("ly") || first == "thus" { next.next().unwrap_or_default() } else { first };
+        let first = if first == "in" && next.next().is_some_and(|w| w == "effect") { next.next().unwrap_or_default() } else { first };
+        first.len() > 4 && first.ends_with("ing")
+    }
+
+    /// The cue at token `last` is followed by a pointer that ends the sentence ("denied this.",
+    /// "confirmed it").
+    fn points_back_at_end(&self, toks: &[Token<'_>], last: usize) -> bool {
+        toks.get(last + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "this" | "it" | "these" | "those"))
+            && toks.get(last + 2).is_none_or(|t| !t.is_word())
     }
 
     /// "... and claimed", "... and has said repeatedly": a conjunction before the cue, past
@@ -723,6 +800,11 @@ impl Doc<'_> {
                     None => break,
                 }
             }
+            // "Ukraine, meanwhile, has claimed": a lowercase word set off by commas.
+            if t.is_word() && !t.is_capitalized() && end >= 3 && toks[end - 2].is(&[',']) && toks.get(end).is_some_and(|x| x.is(&[','])) {
+                end -= 2;
+                continue;
+            }
             if t.is(&[',']) && end >= 2 && toks[end - 2].is_word() {
                 end -= 1;
                 continue;
@@ -754,7 +836,11 @@ impl Doc<'_> {
                 {
                     s2 -= 1;
                 }
-                if s2 < start - 1 && !self.grammar_is(toks[s2].text, WordClass::Preposition) && toks[start - 2].is_capitalized() {
+                // "... near Krynky, the command said": a place closing the clause before the
+                // comma is no name the phrase stands in apposition to.
+                let place_before = s2 > 0 && toks[s2 - 1].is_word() && self.grammar_is(toks[s2 - 1].text, WordClass::Preposition)
+                    || self.mentions.iter().any(|m| m.span.overlaps(toks[start - 2].span));
+                if s2 < start - 1 && !place_before && !self.grammar_is(toks[s2].text, WordClass::Preposition) && toks[start - 2].is_capitalized() {
                     start = s2;
                 }
             }
@@ -878,6 +964,14 @@ impl Doc<'_> {
             || within(&self.roles, span).next().is_some()
             || within(&self.nouns, span).any(|h| matches!(h.value, NounRole::Person | NounRole::Military))
             || toks.iter().any(|t| t.is_word() && t.is_capitalized())
+            || Self::of_the_country(span.slice(self.text))
+    }
+
+    /// "the country's military", "the nation's defence ministry".
+    fn of_the_country(phrase: &str) -> bool {
+        let lower = phrase.to_lowercase().replace('\u{2019}', "'");
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        lower.starts_with("country's ") || lower.starts_with("nation's ")
     }
 
     fn resolve_speaker(&self, span: Span, seen: &[Seen], persons: &[(Span, RawSpeaker)]) -> RawSpeaker {
@@ -923,10 +1017,57 @@ impl Doc<'_> {
             sp.rule = format!("speaker:metonym:{}", h.pattern);
         } else if let Some(a) = within(&self.anaphora, span).next().filter(|a| a.span.start == span.start) {
             self.resolve_anaphor(&mut sp, a, seen, persons);
+        } else if let Some(side) = self.country_before(span) {
+            // "Ukrainian forces completed their mission, according to the country's military":
+            // the country is the one named last before the phrase.
+            sp.side = Some(side);
+            sp.rule = "speaker:the-country".into();
+        } else if let Some(ante) = Self::named_before(&sp.text, seen) {
+            // "Colonel Ivan Petrenko, a spokesman for Ukraine's navy, said ... Petrenko said":
+            // a name met again speaks for the side it was introduced with.
+            sp.side = ante.side;
+            sp.resolved = ante.resolved.clone().or_else(|| Some(ante.text.clone()));
+            sp.person = true;
+            sp.group = false;
+            sp.rule = format!("speaker:named-before:{}", sp.text);
         } else {
             sp.rule = "speaker:unknown".into();
         }
         sp
+    }
+
+    /// For a phrase that speaks of "the country's" army or ministry: the side of the nation
+    /// or state last named before it, within a sentence or two.
+    fn country_before(&self, span: Span) -> Option<Side> {
+        if !Self::of_the_country(span.slice(self.text)) {
+            return None;
+        }
+        let from = span.start.saturating_sub(300);
+        self.speakers
+            .iter()
+            .rfind(|h| {
+                h.span.start >= from
+                    && h.span.end <= span.start
+                    && matches!(h.value.ty, SpeakerType::Marker | SpeakerType::Metonym)
+                    && h.value.side != Side::Other
+            })
+            .map(|h| h.value.side)
+    }
+
+    /// The earlier speaker whose phrase holds the name a short phrase ends with ("Petrenko"
+    /// after "Colonel Ivan Petrenko, a Ukrainian navy spokesman"): a name of one to three
+    /// capitalized words, the last of four letters or more.
+    fn named_before<'s>(text: &str, seen: &'s [Seen]) -> Option<&'s RawSpeaker> {
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let name = words.last()?;
+        let capitalized = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if words.len() > 3 || !capitalized || name.chars().count() < 4 {
+            return None;
+        }
+        seen.iter()
+            .rev()
+            .map(|s| &s.speaker)
+            .find(|s| s.side.is_some() && s.text != text && s.text.split(|c: char| !c.is_alphanumeric()).any(|w| w == *name))
     }
 
     fn resolve_anaphor(&self, sp: &mut RawSpeaker, a: &Hit<'_, Anaphor>, seen: &[Seen], persons: &[(Span, RawSpeaker)]) {
@@ -987,6 +1128,17 @@ impl Doc<'_> {
                     cuts.push(i);
                 }
                 continue;
+            }
+            // "A claimed to have taken the town, B denied this": a closing denial with its own
+            // pointer is a clause of its own.
+            if t.is(&[',']) && i >= 3 && !in_quote_token(self, toks, i) {
+                let answer = (i + 1..toks.len().min(i + 10)).find(|&j| {
+                    within(&self.cues, toks[j].span).any(|c| c.value.modality == CueModality::Denied && c.value.form == CueForm::Verb)
+                });
+                if answer.is_some_and(|j| self.points_back_at_end(toks, j)) && *cuts.last().unwrap_or(&0) + 3 <= i {
+                    cuts.push(i + 1);
+                    continue;
+                }
             }
             if !t.is_word() || i < 3 || !self.grammar_is(t.text, WordClass::Boundary) {
                 continue;
@@ -1107,12 +1259,28 @@ impl Doc<'_> {
                         .find(|t| t.span.start >= hit.span.end)
                         .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
                 let staying = hit.pattern.starts_with("remain") || hit.pattern.starts_with("still");
-                if !(staying && troops_before && placed_after) {
+                // "264 servicemen were evacuated from the plant": soldiers brought out of a
+                // position they held are the defender's word against a surrender.
+                let troops_evacuated = hit.pattern.starts_with("evacuat")
+                    && toks[seg_s..seg_e]
+                        .iter()
+                        .filter(|t| !speaker_spans.iter().any(|s| s.overlaps(t.span)))
+                        .any(|t| within(&self.nouns, t.span).any(|n| *n.value == NounRole::Military));
+                // "... evacuated the wounded to Novoazovsk": a destination is no place held.
+                let to_place = (ti..seg_e.saturating_sub(1)).any(|k| {
+                    toks[k].text.eq_ignore_ascii_case("to") && self.mentions.iter().any(|m| m.span.overlaps(toks[k + 1].span))
+                });
+                if troops_evacuated && !to_place {
+                    kind = Kind::Surrender;
+                    stance = Stance::Resisted;
+                    rules.push("action:troops-evacuated".into());
+                } else if !(staying && troops_before && placed_after) {
                     continue;
+                } else {
+                    kind = Kind::Control;
+                    stance = Stance::Resisted;
+                    rules.push("action:troops-remain".into());
                 }
-                kind = Kind::Control;
-                stance = Stance::Resisted;
-                rules.push("action:troops-remain".into());
             }
             if kind == Kind::Control && stance == Stance::Achieved {
                 match self.object_role(toks, ti, hit.span, seg_e) {
@@ -2628,5 +2796,87 @@ mod tests {
         let text = "Ukraine's military said its marines had advanced on the far bank of the Dnieper.\n\nKrynky lies on the left bank.";
         let got = claims("Reuters", text);
         assert_eq!(place(&got[0]), "Krynky", "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_quotation_of_two_sentences_is_one_claim_text() {
+        let text = "\"Marinka is ours now. The defenders fled in panic,\" Denis Pushilin wrote on Telegram.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(c.side, Side::Moscow);
+        assert!(c.text.starts_with("\"Marinka is ours now.") && c.text.ends_with("on Telegram."), "{:?}", c.text);
+        assert!(c.rules.iter().any(|r| r == "span:whole-quotation"), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_surname_met_again_speaks_for_the_side_it_was_introduced_with() {
+        let text = "Captain Ostap Melnychenko, a spokesman for Ukraine's southern command, said the night near Marinka was quiet.\n\n\
+                    \"Russian troops tried to capture Marinka again,\" Melnychenko said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "capture").expect("the capture attempt");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+        assert!(c.rules.iter().any(|r| r.starts_with("speaker:named-before")), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn the_countrys_military_is_the_nation_named_before_it() {
+        let text = "Ukraine has given up its defence of Marinka and is pulling out its last troops, the country's military command said late Tuesday, in effect leaving the town to Russia.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+        assert_eq!(c.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_closing_cue_with_a_participle_afterthought_reports_what_precedes() {
+        let text = "Ukrainian marines still hold their positions near Krynky, the Southern Command said Tuesday on Telegram, rejecting Moscow's claims.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!((c.side, c.action.stance), (Side::Kyiv, Stance::Resisted), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_discourse_adverb_between_commas_leaves_the_subject_the_speaker() {
+        let text = "Russia said it took Marinka. Ukraine, meanwhile, has insisted that the battle for Marinka goes on.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "the battle for").expect("the battle");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_closing_denial_pointing_back_is_a_clause_of_its_own() {
+        let text = "On Sunday, Wagner announced that it had taken all of Marinka, Ukraine denied this.";
+        let got = claims("Reuters", text);
+        let m = got.iter().find(|c| c.side == Side::Moscow).expect("the Moscow claim");
+        assert_eq!((m.action.kind, m.modality), (Kind::Control, Modality::Asserted));
+        assert!(!m.text.contains("denied"), "{:?}", m.text);
+        let k = got.iter().find(|c| c.side == Side::Kyiv).expect("the Kyiv denial");
+        assert_eq!(k.modality, Modality::Denied);
+    }
+
+    #[test]
+    fn the_agent_of_a_report_inside_anothers_may_be_the_reporters_own() {
+        let text = "Putin said he had been informed by the military that Marinka was entirely under Russian control.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn soldiers_evacuated_from_a_position_are_no_civilians_but_a_garrison_brought_out() {
+        let text = "Ukraine's deputy defence minister said 120 soldiers had been evacuated from the Marinka plant overnight.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Surrender).expect("a surrender-kind claim");
+        assert_eq!((c.side, c.action.stance), (Side::Kyiv, Stance::Resisted));
+        let civ = claims("Reuters", "The governor said 300 civilians had been evacuated from Marinka.");
+        assert!(civ.iter().any(|c| c.action.kind == Kind::Civilians), "{civ:?}");
+    }
+
+    #[test]
+    fn videos_released_by_a_side_and_a_pullout_announced_are_claims() {
+        let got = claims("Reuters", "The Russian Defense Ministry released a video showing soldiers raising a flag over a building in Marinka.");
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.cue.as_deref() == Some("video showing")), "{got:?}");
+        let got = claims("Reuters", "Moscow had announced the pullout from Marinka on Tuesday.");
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.action.kind == Kind::Withdrawal), "{got:?}");
     }
 }
