@@ -379,13 +379,21 @@ impl Doc<'_> {
                 // report inside another's may be the reporter's own.
                 let nested = a.rule == "cue:passive-by";
                 let known = if pronoun || nested { &seen[..] } else { &seen[..before_sentence] };
-                let sp = if a.inherits {
+                let mut sp = if a.inherits {
                     speakers.iter().rev().flatten().next().cloned().or_else(|| {
                         self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons))
                     })
                 } else {
                     a.speaker.map(|s| self.resolve_speaker(s, known, &persons))
                 };
+                // "X said he had been informed by the military that ...": an agent nothing
+                // else resolves speaks for the reporter who cites it.
+                if let Some(s) = sp.as_mut().filter(|s| nested && s.side.is_none()) {
+                    if let Some(outer) = speakers.iter().rev().flatten().find(|o| o.side.is_some()) {
+                        s.side = outer.side;
+                        s.rule = "speaker:cited-by-reporter".into();
+                    }
+                }
                 // A later "it" or "its command" of the same sentence may point at this speaker.
                 if let Some(sp) = sp.as_ref().filter(|_| !a.negated) {
                     seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
@@ -810,6 +818,16 @@ impl Doc<'_> {
                 continue;
             }
             break;
+        }
+        // "On May 2, \"Storm Group\" announced": a name in quotation marks right before the cue.
+        if end >= 3 && toks[end - 1].is(&['"', '\u{201d}']) {
+            let open = (end.saturating_sub(6)..end - 1).rev().find(|&k| toks[k].is(&['"', '\u{201c}']));
+            if let Some(k) = open.filter(|&k| k + 1 < end - 1 && toks[k + 1..end - 1].iter().all(|t| t.is_word() && t.is_capitalized())) {
+                let span = Span { start: toks[k + 1].span.start, end: toks[end - 2].span.end };
+                if self.looks_like_speaker(span, &toks[k + 1..end - 1]) {
+                    return Some((k + 1, end - 1));
+                }
+            }
         }
         let mut start = end;
         let mut words = 0;
@@ -2878,5 +2896,22 @@ mod tests {
         assert!(got.iter().any(|c| c.side == Side::Moscow && c.cue.as_deref() == Some("video showing")), "{got:?}");
         let got = claims("Reuters", "Moscow had announced the pullout from Marinka on Tuesday.");
         assert!(got.iter().any(|c| c.side == Side::Moscow && c.action.kind == Kind::Withdrawal), "{got:?}");
+    }
+
+    #[test]
+    fn a_reporters_side_covers_the_agent_it_cites_when_nothing_else_resolves_it() {
+        let text = "The local council said power was back on Monday.\n\n\
+                    Putin said he had been informed by the military that Marinka was entirely under Russian control.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_name_in_quotation_marks_before_the_cue_is_the_speaker() {
+        let text = "On Sunday, \"PMC Wagner\" announced that its fighters had taken all of Marinka, Kyiv denied this.";
+        let got = claims("Reuters", text);
+        let m = got.iter().find(|c| c.action.kind == Kind::Control && c.modality == Modality::Asserted).expect("the capture");
+        assert_eq!(m.side, Side::Moscow, "{:?}", m.rules);
     }
 }
