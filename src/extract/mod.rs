@@ -575,6 +575,16 @@ impl Doc<'_> {
             if self.is_noun_use(toks, first, hit) {
                 continue;
             }
+            // "the claimed capture", "its reported advance": a past participle after a
+            // determiner qualifies a noun and reports nothing.
+            let adjective = hit.value.form == CueForm::Verb
+                && hit.pattern.ends_with("ed")
+                && first > 0
+                && toks[first - 1].is_word()
+                && self.grammar_is(toks[first - 1].text, WordClass::Determiner);
+            if adjective {
+                continue;
+            }
             let negated = toks[first.saturating_sub(3)..first]
                 .iter()
                 .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation));
@@ -610,6 +620,19 @@ impl Doc<'_> {
                     out.push(mk(Some(speaker), false, scope, "cue:according-to"));
                 }
                 CueForm::Participle => {
+                    // "Interfax quoted the commander as saying": the speaker is who is quoted.
+                    let quoted = first >= 3 && toks[first - 1].text.eq_ignore_ascii_case("as");
+                    let verb = quoted
+                        .then(|| (first.saturating_sub(10)..first - 1).rev().find(|&k| matches!(toks[k].text.to_lowercase().as_str(), "quoted" | "quoting" | "cited" | "citing")))
+                        .flatten()
+                        .filter(|&k| k + 1 < first - 1);
+                    if let Some(k) = verb {
+                        let span = Span { start: toks[k + 1].span.start, end: toks[first - 2].span.end };
+                        if self.looks_like_speaker(span, &toks[k + 1..first - 1]) {
+                            out.push(mk(Some(span), false, after_to_end, "cue:quoted-as-saying"));
+                            continue;
+                        }
+                    }
                     out.push(mk(None, true, after_to_end, "cue:participle"));
                 }
                 CueForm::Verb | CueForm::Passive => {
@@ -630,6 +653,16 @@ impl Doc<'_> {
                             out.push(mk(Some(speaker), false, scope, "cue:passive-by"));
                         }
                         continue;
+                    }
+                    // "remarks by General X, who claimed that ...": the relative pronoun's
+                    // antecedent speaks.
+                    let relative = first >= 3 && toks[first - 1].text.eq_ignore_ascii_case("who") && toks[first - 2].is(&[',']);
+                    if relative {
+                        if let Some((s, e)) = self.phrase_before(toks, first - 2) {
+                            let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            out.push(mk(Some(speaker), false, after_to_end, "cue:relative-who"));
+                            continue;
+                        }
                     }
                     let before = self.phrase_before(toks, first);
                     let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
@@ -994,7 +1027,12 @@ impl Doc<'_> {
 
     fn resolve_speaker(&self, span: Span, seen: &[Seen], persons: &[(Span, RawSpeaker)]) -> RawSpeaker {
         let text = span.slice(self.text).to_string();
-        let hits: Vec<&Hit<'_, SpeakerEntry>> = within(&self.speakers, span).collect();
+        let mut hits: Vec<&Hit<'_, SpeakerEntry>> = within(&self.speakers, span).collect();
+        if hits.is_empty() {
+            // "[General Staff of the] Armed Forces of Ukraine, in a statement": a phrase cut
+            // short inside a longer known name is that name.
+            hits.extend(self.speakers.iter().filter(|h| h.span.start < span.start && span.start < h.span.end && h.span.end <= span.end));
+        }
         let person_noun = within(&self.nouns, span).any(|h| h.value == &NounRole::Person);
         let last_word = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
         let plural = last_word.ends_with('s') && last_word.chars().next().is_some_and(char::is_lowercase);
@@ -2913,5 +2951,35 @@ mod tests {
         let got = claims("Reuters", text);
         let m = got.iter().find(|c| c.action.kind == Kind::Control && c.modality == Modality::Asserted).expect("the capture");
         assert_eq!(m.side, Side::Moscow, "{:?}", m.rules);
+    }
+
+    #[test]
+    fn a_relative_who_before_the_cue_gives_the_speaker_and_a_participle_after_a_determiner_is_no_cue() {
+        let text = "The move came after remarks by Russian general Valery Gerasimov, who claimed that Marinka had been captured.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+        let text = "Ukraine's defence ministry rejected what it called boastful talk by Moscow about the claimed capture of Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.cue.as_deref() != Some("claimed")), "{got:?}");
+    }
+
+    #[test]
+    fn a_speaker_quoted_as_saying_is_the_one_quoted() {
+        let text = "Interfax quoted Dmitry Peskov as saying that Russian forces had taken Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+        assert!(c.rules.iter().any(|r| r == "cue:quoted-as-saying"), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn what_a_speaker_described_as_is_its_own_word_and_a_name_cut_short_is_the_whole_name() {
+        let text = "Ukraine's defence ministry dismissed what it described as empty boasts by Moscow about the capture of Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.speaker.as_ref().is_none_or(|s| !s.text.starts_with("what"))), "{got:?}");
+        let text = "General Staff of the Armed Forces of Ukraine, in a statement, said its units had repelled attacks near Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
     }
 }
