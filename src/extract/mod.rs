@@ -2982,4 +2982,13 @@ mod tests {
         let got = claims("Reuters", text);
         assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
     }
+
+    #[test]
+    fn a_transfer_of_troops_across_the_river_is_an_orderly_withdrawal() {
+        let text = "Russia's defence ministry said its units near Kherson had been transferred to the left, or eastern, bank and that the transfer was completed by dawn.";
+        let got = claims("Reuters", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(w.side, Side::Moscow);
+        assert!(w.rules.iter().any(|r| r == "framing:orderly"), "{:?}", w.rules);
+    }
 }
