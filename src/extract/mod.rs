@@ -2991,4 +2991,15 @@ mod tests {
         assert_eq!(w.side, Side::Moscow);
         assert!(w.rules.iter().any(|r| r == "framing:orderly"), "{:?}", w.rules);
     }
+
+    #[test]
+    fn taking_the_town_named_before_and_a_clash_there_and_what_a_report_listed_are_claims() {
+        let text = "Ukraine's southern command said the enemy was massing troops near Marinka to take the town but was failing.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!((c.side, place(c)), (Side::Kyiv, "Marinka"));
+        let text = "Ukraine's General Staff said one armed clash was under way near Marinka. The report listed 20 Russian attacks near Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().filter(|c| c.side == Side::Kyiv).count() >= 2, "{got:?}");
+    }
 }
