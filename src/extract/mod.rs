@@ -375,14 +375,25 @@ impl Doc<'_> {
                     let first = s.slice(self.text).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
                     matches!(first.as_str(), "it" | "its" | "he" | "his" | "she" | "her" | "they" | "their")
                 });
-                let known = if pronoun { &seen[..] } else { &seen[..before_sentence] };
-                let sp = if a.inherits {
+                // "X said he had been informed by the military that ...": the agent of a
+                // report inside another's may be the reporter's own.
+                let nested = a.rule == "cue:passive-by";
+                let known = if pronoun || nested { &seen[..] } else { &seen[..before_sentence] };
+                let mut sp = if a.inherits {
                     speakers.iter().rev().flatten().next().cloned().or_else(|| {
                         self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons))
                     })
                 } else {
                     a.speaker.map(|s| self.resolve_speaker(s, known, &persons))
                 };
+                // "X said he had been informed by the military that ...": an agent nothing
+                // else resolves speaks for the reporter who cites it.
+                if let Some(s) = sp.as_mut().filter(|s| nested && s.side.is_none()) {
+                    if let Some(outer) = speakers.iter().rev().flatten().find(|o| o.side.is_some()) {
+                        s.side = outer.side;
+                        s.rule = "speaker:cited-by-reporter".into();
+                    }
+                }
                 // A later "it" or "its command" of the same sentence may point at this speaker.
                 if let Some(sp) = sp.as_ref().filter(|_| !a.negated) {
                     seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
@@ -429,6 +440,7 @@ impl Doc<'_> {
                     new_claims.push(c);
                 }
             }
+            self.whole_quotation(&mut new_claims, &claims, sentence.span, segments);
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
 
@@ -457,6 +469,49 @@ impl Doc<'_> {
         self.mark_superseded(&mut claims);
         self.mark_still_there(&mut claims);
         claims
+    }
+
+    /// A quotation of two or three sentences is one statement ("\"The town is ours. The enemy
+    /// fled,\" he said."): a claim that takes a whole sentence of it takes the whole quotation,
+    /// with the sentence that carries its cue. Once per quotation, side and kind.
+    fn whole_quotation(&self, new_claims: &mut [RawClaim], claims: &[RawClaim], sentence: Span, segments: &Segments) {
+        for i in 0..new_claims.len() {
+            let c = &new_claims[i];
+            // A claim echoed from another sentence ("Kyiv denied the claim") keeps its own.
+            if c.span != sentence || !sentence.contains(c.trigger_span) {
+                continue;
+            }
+            let Some(q) = self.in_quote(c.trigger_span).map(|q| self.quotes[q]) else { continue };
+            if q.start >= sentence.start && q.end <= sentence.end {
+                continue;
+            }
+            let covered: Vec<Span> = segments
+                .sentences
+                .iter()
+                .filter(|s| s.span.start < q.end && q.start < s.span.end)
+                .map(|s| s.span)
+                .collect();
+            let (Some(first), Some(last)) = (covered.first(), covered.last()) else { continue };
+            if covered.len() > 3 {
+                continue;
+            }
+            let span = Span { start: first.start, end: last.end };
+            // A quotation with a sentence much shorter than the whole ("They have not taken
+            // it." in a long statement) is read sentence by sentence: each sentence must keep a
+            // fifth of the words of the whole.
+            let words = span.slice(self.text).split_whitespace().count();
+            let shortest = covered.iter().map(|s| s.slice(self.text).split_whitespace().count()).min().unwrap_or(0);
+            if words > 120 || shortest * 5 < words {
+                continue;
+            }
+            let same = |o: &RawClaim| o.span == span && o.side == c.side && o.kind == c.kind;
+            if claims.iter().any(same) || new_claims[..i].iter().any(same) {
+                continue;
+            }
+            let c = &mut new_claims[i];
+            c.span = span;
+            c.rules.push("span:whole-quotation".into());
+        }
     }
 
     /// "Russia said it had withdrawn from X; Kyiv said Russian forces were still in X": a side
@@ -520,6 +575,16 @@ impl Doc<'_> {
             if self.is_noun_use(toks, first, hit) {
                 continue;
             }
+            // "the claimed capture", "its reported advance": a past participle after a
+            // determiner qualifies a noun and reports nothing.
+            let adjective = hit.value.form == CueForm::Verb
+                && hit.pattern.ends_with("ed")
+                && first > 0
+                && toks[first - 1].is_word()
+                && self.grammar_is(toks[first - 1].text, WordClass::Determiner);
+            if adjective {
+                continue;
+            }
             let negated = toks[first.saturating_sub(3)..first]
                 .iter()
                 .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation));
@@ -555,6 +620,19 @@ impl Doc<'_> {
                     out.push(mk(Some(speaker), false, scope, "cue:according-to"));
                 }
                 CueForm::Participle => {
+                    // "Interfax quoted the commander as saying": the speaker is who is quoted.
+                    let quoted = first >= 3 && toks[first - 1].text.eq_ignore_ascii_case("as");
+                    let verb = quoted
+                        .then(|| (first.saturating_sub(10)..first - 1).rev().find(|&k| matches!(toks[k].text.to_lowercase().as_str(), "quoted" | "quoting" | "cited" | "citing")))
+                        .flatten()
+                        .filter(|&k| k + 1 < first - 1);
+                    if let Some(k) = verb {
+                        let span = Span { start: toks[k + 1].span.start, end: toks[first - 2].span.end };
+                        if self.looks_like_speaker(span, &toks[k + 1..first - 1]) {
+                            out.push(mk(Some(span), false, after_to_end, "cue:quoted-as-saying"));
+                            continue;
+                        }
+                    }
                     out.push(mk(None, true, after_to_end, "cue:participle"));
                 }
                 CueForm::Verb | CueForm::Passive => {
@@ -576,6 +654,16 @@ impl Doc<'_> {
                         }
                         continue;
                     }
+                    // "remarks by General X, who claimed that ...": the relative pronoun's
+                    // antecedent speaks.
+                    let relative = first >= 3 && toks[first - 1].text.eq_ignore_ascii_case("who") && toks[first - 2].is(&[',']);
+                    if relative {
+                        if let Some((s, e)) = self.phrase_before(toks, first - 2) {
+                            let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                            out.push(mk(Some(speaker), false, after_to_end, "cue:relative-who"));
+                            continue;
+                        }
+                    }
                     let before = self.phrase_before(toks, first);
                     let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
                         || first > 1 && toks[first - 1].is(&['"', '\u{201d}']) ;
@@ -593,18 +681,25 @@ impl Doc<'_> {
                                 .take(4)
                                 .any(|t| t.text.eq_ignore_ascii_case("that"));
                             let comma_before = s > 0 && toks[s - 1].is(&[',']);
-                            let appositive = comma_before && !that_follows && words_after >= 8 && words_after > words_before;
+                            // "..., the command said on Tuesday, rejecting ...": a cue closed
+                            // by an adjunct and a participle clause ends the report before it.
+                            let afterthought = self.participle_afterthought(toks, last);
+                            let appositive = comma_before && !that_follows && !afterthought && words_after >= 8 && words_after > words_before;
                             // "After a long siege, X claimed ...": an opening adverbial with
                             // nothing to report in it is no report closed by the cue.
                             let before_speaker = Span { start: sentence.start, end: speaker.start };
                             let reportable = within(&self.triggers, before_speaker).next().is_some()
                                 || within(&self.denials, before_speaker).next().is_some()
                                 || self.quotes.iter().any(|q| q.start < speaker.start && q.end > sentence.start);
+                            // "..., Kyiv denied this.": a cue with its own pointer object
+                            // answers what precedes instead of reporting it.
+                            let answers = self.points_back_at_end(toks, last);
                             let postposed = s > 0
                                 && toks[s - 1].is(&[',', '"', '\u{201d}', '\u{2019}'])
                                 && words_before >= 3
                                 && !(comma_before && that_follows)
                                 && !appositive
+                                && !answers
                                 && reportable;
                             let scope = if postposed {
                                 Span { start: sentence.start, end: speaker.start }
@@ -631,6 +726,29 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// After the cue at token `last`, within a few words, a comma and a participle clause
+    /// ("said Tuesday on Telegram, dismissing ...", "said late Monday, effectively ceding ...").
+    fn participle_afterthought(&self, toks: &[Token<'_>], last: usize) -> bool {
+        let Some(comma) = toks.iter().skip(last + 1).take(6).position(|t| !t.is_word()).map(|p| last + 1 + p) else {
+            return false;
+        };
+        if !toks[comma].is(&[',']) {
+            return false;
+        }
+        let mut next = toks[comma + 1..].iter().filter(|t| t.is_word()).map(|t| t.text.to_lowercase());
+        let first = next.next().unwrap_or_default();
+        let first = if first.ends_with("ly") || first == "thus" { next.next().unwrap_or_default() } else { first };
+        let first = if first == "in" && next.next().is_some_and(|w| w == "effect") { next.next().unwrap_or_default() } else { first };
+        first.len() > 4 && first.ends_with("ing")
+    }
+
+    /// The cue at token `last` is followed by a pointer that ends the sentence ("denied this.",
+    /// "confirmed it").
+    fn points_back_at_end(&self, toks: &[Token<'_>], last: usize) -> bool {
+        toks.get(last + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "this" | "it" | "these" | "those"))
+            && toks.get(last + 2).is_none_or(|t| !t.is_word())
     }
 
     /// "... and claimed", "... and has said repeatedly": a conjunction before the cue, past
@@ -723,11 +841,26 @@ impl Doc<'_> {
                     None => break,
                 }
             }
+            // "Ukraine, meanwhile, has claimed": a lowercase word set off by commas.
+            if t.is_word() && !t.is_capitalized() && end >= 3 && toks[end - 2].is(&[',']) && toks.get(end).is_some_and(|x| x.is(&[','])) {
+                end -= 2;
+                continue;
+            }
             if t.is(&[',']) && end >= 2 && toks[end - 2].is_word() {
                 end -= 1;
                 continue;
             }
             break;
+        }
+        // "On May 2, \"Storm Group\" announced": a name in quotation marks right before the cue.
+        if end >= 3 && toks[end - 1].is(&['"', '\u{201d}']) {
+            let open = (end.saturating_sub(6)..end - 1).rev().find(|&k| toks[k].is(&['"', '\u{201c}']));
+            if let Some(k) = open.filter(|&k| k + 1 < end - 1 && toks[k + 1..end - 1].iter().all(|t| t.is_word() && t.is_capitalized())) {
+                let span = Span { start: toks[k + 1].span.start, end: toks[end - 2].span.end };
+                if self.looks_like_speaker(span, &toks[k + 1..end - 1]) {
+                    return Some((k + 1, end - 1));
+                }
+            }
         }
         let mut start = end;
         let mut words = 0;
@@ -754,7 +887,11 @@ impl Doc<'_> {
                 {
                     s2 -= 1;
                 }
-                if s2 < start - 1 && !self.grammar_is(toks[s2].text, WordClass::Preposition) && toks[start - 2].is_capitalized() {
+                // "... near Krynky, the command said": a place closing the clause before the
+                // comma is no name the phrase stands in apposition to.
+                let place_before = s2 > 0 && toks[s2 - 1].is_word() && self.grammar_is(toks[s2 - 1].text, WordClass::Preposition)
+                    || self.mentions.iter().any(|m| m.span.overlaps(toks[start - 2].span));
+                if s2 < start - 1 && !place_before && !self.grammar_is(toks[s2].text, WordClass::Preposition) && toks[start - 2].is_capitalized() {
                     start = s2;
                 }
             }
@@ -878,11 +1015,24 @@ impl Doc<'_> {
             || within(&self.roles, span).next().is_some()
             || within(&self.nouns, span).any(|h| matches!(h.value, NounRole::Person | NounRole::Military))
             || toks.iter().any(|t| t.is_word() && t.is_capitalized())
+            || Self::of_the_country(span.slice(self.text))
+    }
+
+    /// "the country's military", "the nation's defence ministry".
+    fn of_the_country(phrase: &str) -> bool {
+        let lower = phrase.to_lowercase().replace('\u{2019}', "'");
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        lower.starts_with("country's ") || lower.starts_with("nation's ")
     }
 
     fn resolve_speaker(&self, span: Span, seen: &[Seen], persons: &[(Span, RawSpeaker)]) -> RawSpeaker {
         let text = span.slice(self.text).to_string();
-        let hits: Vec<&Hit<'_, SpeakerEntry>> = within(&self.speakers, span).collect();
+        let mut hits: Vec<&Hit<'_, SpeakerEntry>> = within(&self.speakers, span).collect();
+        if hits.is_empty() {
+            // "[General Staff of the] Armed Forces of Ukraine, in a statement": a phrase cut
+            // short inside a longer known name is that name.
+            hits.extend(self.speakers.iter().filter(|h| h.span.start < span.start && span.start < h.span.end && h.span.end <= span.end));
+        }
         let person_noun = within(&self.nouns, span).any(|h| h.value == &NounRole::Person);
         let last_word = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
         let plural = last_word.ends_with('s') && last_word.chars().next().is_some_and(char::is_lowercase);
@@ -923,10 +1073,57 @@ impl Doc<'_> {
             sp.rule = format!("speaker:metonym:{}", h.pattern);
         } else if let Some(a) = within(&self.anaphora, span).next().filter(|a| a.span.start == span.start) {
             self.resolve_anaphor(&mut sp, a, seen, persons);
+        } else if let Some(side) = self.country_before(span) {
+            // "Ukrainian forces completed their mission, according to the country's military":
+            // the country is the one named last before the phrase.
+            sp.side = Some(side);
+            sp.rule = "speaker:the-country".into();
+        } else if let Some(ante) = Self::named_before(&sp.text, seen) {
+            // "Colonel Ivan Petrenko, a spokesman for Ukraine's navy, said ... Petrenko said":
+            // a name met again speaks for the side it was introduced with.
+            sp.side = ante.side;
+            sp.resolved = ante.resolved.clone().or_else(|| Some(ante.text.clone()));
+            sp.person = true;
+            sp.group = false;
+            sp.rule = format!("speaker:named-before:{}", sp.text);
         } else {
             sp.rule = "speaker:unknown".into();
         }
         sp
+    }
+
+    /// For a phrase that speaks of "the country's" army or ministry: the side of the nation
+    /// or state last named before it, within a sentence or two.
+    fn country_before(&self, span: Span) -> Option<Side> {
+        if !Self::of_the_country(span.slice(self.text)) {
+            return None;
+        }
+        let from = span.start.saturating_sub(300);
+        self.speakers
+            .iter()
+            .rfind(|h| {
+                h.span.start >= from
+                    && h.span.end <= span.start
+                    && matches!(h.value.ty, SpeakerType::Marker | SpeakerType::Metonym)
+                    && h.value.side != Side::Other
+            })
+            .map(|h| h.value.side)
+    }
+
+    /// The earlier speaker whose phrase holds the name a short phrase ends with ("Petrenko"
+    /// after "Colonel Ivan Petrenko, a Ukrainian navy spokesman"): a name of one to three
+    /// capitalized words, the last of four letters or more.
+    fn named_before<'s>(text: &str, seen: &'s [Seen]) -> Option<&'s RawSpeaker> {
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let name = words.last()?;
+        let capitalized = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if words.len() > 3 || !capitalized || name.chars().count() < 4 {
+            return None;
+        }
+        seen.iter()
+            .rev()
+            .map(|s| &s.speaker)
+            .find(|s| s.side.is_some() && s.text != text && s.text.split(|c: char| !c.is_alphanumeric()).any(|w| w == *name))
     }
 
     fn resolve_anaphor(&self, sp: &mut RawSpeaker, a: &Hit<'_, Anaphor>, seen: &[Seen], persons: &[(Span, RawSpeaker)]) {
@@ -987,6 +1184,17 @@ impl Doc<'_> {
                     cuts.push(i);
                 }
                 continue;
+            }
+            // "A claimed to have taken the town, B denied this": a closing denial with its own
+            // pointer is a clause of its own.
+            if t.is(&[',']) && i >= 3 && !in_quote_token(self, toks, i) {
+                let answer = (i + 1..toks.len().min(i + 10)).find(|&j| {
+                    within(&self.cues, toks[j].span).any(|c| c.value.modality == CueModality::Denied && c.value.form == CueForm::Verb)
+                });
+                if answer.is_some_and(|j| self.points_back_at_end(toks, j)) && *cuts.last().unwrap_or(&0) + 3 <= i {
+                    cuts.push(i + 1);
+                    continue;
+                }
             }
             if !t.is_word() || i < 3 || !self.grammar_is(t.text, WordClass::Boundary) {
                 continue;
@@ -1107,12 +1315,28 @@ impl Doc<'_> {
                         .find(|t| t.span.start >= hit.span.end)
                         .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "in" | "inside" | "at" | "on" | "around"));
                 let staying = hit.pattern.starts_with("remain") || hit.pattern.starts_with("still");
-                if !(staying && troops_before && placed_after) {
+                // "264 servicemen were evacuated from the plant": soldiers brought out of a
+                // position they held are the defender's word against a surrender.
+                let troops_evacuated = hit.pattern.starts_with("evacuat")
+                    && toks[seg_s..seg_e]
+                        .iter()
+                        .filter(|t| !speaker_spans.iter().any(|s| s.overlaps(t.span)))
+                        .any(|t| within(&self.nouns, t.span).any(|n| *n.value == NounRole::Military));
+                // "... evacuated the wounded to Novoazovsk": a destination is no place held.
+                let to_place = (ti..seg_e.saturating_sub(1)).any(|k| {
+                    toks[k].text.eq_ignore_ascii_case("to") && self.mentions.iter().any(|m| m.span.overlaps(toks[k + 1].span))
+                });
+                if troops_evacuated && !to_place {
+                    kind = Kind::Surrender;
+                    stance = Stance::Resisted;
+                    rules.push("action:troops-evacuated".into());
+                } else if !(staying && troops_before && placed_after) {
                     continue;
+                } else {
+                    kind = Kind::Control;
+                    stance = Stance::Resisted;
+                    rules.push("action:troops-remain".into());
                 }
-                kind = Kind::Control;
-                stance = Stance::Resisted;
-                rules.push("action:troops-remain".into());
             }
             if kind == Kind::Control && stance == Stance::Achieved {
                 match self.object_role(toks, ti, hit.span, seg_e) {
@@ -2628,5 +2852,154 @@ mod tests {
         let text = "Ukraine's military said its marines had advanced on the far bank of the Dnieper.\n\nKrynky lies on the left bank.";
         let got = claims("Reuters", text);
         assert_eq!(place(&got[0]), "Krynky", "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_quotation_of_two_sentences_is_one_claim_text() {
+        let text = "\"Marinka is ours now. The defenders fled in panic,\" Denis Pushilin wrote on Telegram.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(c.side, Side::Moscow);
+        assert!(c.text.starts_with("\"Marinka is ours now.") && c.text.ends_with("on Telegram."), "{:?}", c.text);
+        assert!(c.rules.iter().any(|r| r == "span:whole-quotation"), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_surname_met_again_speaks_for_the_side_it_was_introduced_with() {
+        let text = "Captain Ostap Melnychenko, a spokesman for Ukraine's southern command, said the night near Marinka was quiet.\n\n\
+                    \"Russian troops tried to capture Marinka again,\" Melnychenko said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "capture").expect("the capture attempt");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+        assert!(c.rules.iter().any(|r| r.starts_with("speaker:named-before")), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn the_countrys_military_is_the_nation_named_before_it() {
+        let text = "Ukraine has given up its defence of Marinka and is pulling out its last troops, the country's military command said late Tuesday, in effect leaving the town to Russia.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+        assert_eq!(c.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_closing_cue_with_a_participle_afterthought_reports_what_precedes() {
+        let text = "Ukrainian marines still hold their positions near Krynky, the Southern Command said Tuesday on Telegram, rejecting Moscow's claims.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!((c.side, c.action.stance), (Side::Kyiv, Stance::Resisted), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_discourse_adverb_between_commas_leaves_the_subject_the_speaker() {
+        let text = "Russia said it took Marinka. Ukraine, meanwhile, has insisted that the battle for Marinka goes on.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger == "the battle for").expect("the battle");
+        assert_eq!(c.side, Side::Kyiv, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_closing_denial_pointing_back_is_a_clause_of_its_own() {
+        let text = "On Sunday, Wagner announced that it had taken all of Marinka, Ukraine denied this.";
+        let got = claims("Reuters", text);
+        let m = got.iter().find(|c| c.side == Side::Moscow).expect("the Moscow claim");
+        assert_eq!((m.action.kind, m.modality), (Kind::Control, Modality::Asserted));
+        assert!(!m.text.contains("denied"), "{:?}", m.text);
+        let k = got.iter().find(|c| c.side == Side::Kyiv).expect("the Kyiv denial");
+        assert_eq!(k.modality, Modality::Denied);
+    }
+
+    #[test]
+    fn the_agent_of_a_report_inside_anothers_may_be_the_reporters_own() {
+        let text = "Putin said he had been informed by the military that Marinka was entirely under Russian control.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn soldiers_evacuated_from_a_position_are_no_civilians_but_a_garrison_brought_out() {
+        let text = "Ukraine's deputy defence minister said 120 soldiers had been evacuated from the Marinka plant overnight.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Surrender).expect("a surrender-kind claim");
+        assert_eq!((c.side, c.action.stance), (Side::Kyiv, Stance::Resisted));
+        let civ = claims("Reuters", "The governor said 300 civilians had been evacuated from Marinka.");
+        assert!(civ.iter().any(|c| c.action.kind == Kind::Civilians), "{civ:?}");
+    }
+
+    #[test]
+    fn videos_released_by_a_side_and_a_pullout_announced_are_claims() {
+        let got = claims("Reuters", "The Russian Defense Ministry released a video showing soldiers raising a flag over a building in Marinka.");
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.cue.as_deref() == Some("video showing")), "{got:?}");
+        let got = claims("Reuters", "Moscow had announced the pullout from Marinka on Tuesday.");
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.action.kind == Kind::Withdrawal), "{got:?}");
+    }
+
+    #[test]
+    fn a_reporters_side_covers_the_agent_it_cites_when_nothing_else_resolves_it() {
+        let text = "The local council said power was back on Monday.\n\n\
+                    Putin said he had been informed by the military that Marinka was entirely under Russian control.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_name_in_quotation_marks_before_the_cue_is_the_speaker() {
+        let text = "On Sunday, \"PMC Wagner\" announced that its fighters had taken all of Marinka, Kyiv denied this.";
+        let got = claims("Reuters", text);
+        let m = got.iter().find(|c| c.action.kind == Kind::Control && c.modality == Modality::Asserted).expect("the capture");
+        assert_eq!(m.side, Side::Moscow, "{:?}", m.rules);
+    }
+
+    #[test]
+    fn a_relative_who_before_the_cue_gives_the_speaker_and_a_participle_after_a_determiner_is_no_cue() {
+        let text = "The move came after remarks by Russian general Valery Gerasimov, who claimed that Marinka had been captured.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+        let text = "Ukraine's defence ministry rejected what it called boastful talk by Moscow about the claimed capture of Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.cue.as_deref() != Some("claimed")), "{got:?}");
+    }
+
+    #[test]
+    fn a_speaker_quoted_as_saying_is_the_one_quoted() {
+        let text = "Interfax quoted Dmitry Peskov as saying that Russian forces had taken Marinka.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+        assert!(c.rules.iter().any(|r| r == "cue:quoted-as-saying"), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn what_a_speaker_described_as_is_its_own_word_and_a_name_cut_short_is_the_whole_name() {
+        let text = "Ukraine's defence ministry dismissed what it described as empty boasts by Moscow about the capture of Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.speaker.as_ref().is_none_or(|s| !s.text.starts_with("what"))), "{got:?}");
+        let text = "General Staff of the Armed Forces of Ukraine, in a statement, said its units had repelled attacks near Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
+    }
+
+    #[test]
+    fn a_transfer_of_troops_across_the_river_is_an_orderly_withdrawal() {
+        let text = "Russia's defence ministry said its units near Kherson had been transferred to the left, or eastern, bank and that the transfer was completed by dawn.";
+        let got = claims("Reuters", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(w.side, Side::Moscow);
+        assert!(w.rules.iter().any(|r| r == "framing:orderly"), "{:?}", w.rules);
+    }
+
+    #[test]
+    fn taking_the_town_named_before_and_a_clash_there_and_what_a_report_listed_are_claims() {
+        let text = "Ukraine's southern command said the enemy was massing troops near Marinka to take the town but was failing.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!((c.side, place(c)), (Side::Kyiv, "Marinka"));
+        let text = "Ukraine's General Staff said one armed clash was under way near Marinka. The report listed 20 Russian attacks near Marinka.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().filter(|c| c.side == Side::Kyiv).count() >= 2, "{got:?}");
     }
 }
