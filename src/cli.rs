@@ -556,11 +556,10 @@ fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
 fn open_for_reading(config: &Config) -> Result<Db> {
     let db = Db::open_existing(&config.store, &config.holder)?;
     db.check_layout()?;
-    if let Err(Error::RebuildNeeded { found }) = db.check_rules(&config.rules.fingerprint) {
-        if !config.quiet {
+    if let Err(Error::RebuildNeeded { found }) = db.check_rules(&config.rules.fingerprint)
+        && !config.quiet {
             eprintln!("rift: warning: the store was derived with other rules ({found}); run `rift rebuild` to update it");
         }
-    }
     Ok(db)
 }
 

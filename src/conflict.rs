@@ -199,11 +199,10 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
         // A site in a town (a plant) is part of it: holding the plant does not dispute taking
         // the town, nor holding the town taking the plant.
         let same_scale = fm.at_site == fk.at_site;
-        if let (Some(hm), Some(hk), true, false, true) = (fm.holder, fk.holder, one_taken, overtaken, same_scale) {
-            if hm != hk {
+        if let (Some(hm), Some(hk), true, false, true) = (fm.holder, fk.holder, one_taken, overtaken, same_scale)
+            && hm != hk {
                 return Some("control:taken-vs-held");
             }
-        }
     }
     if let Some((asserting, denying)) = asserting_and_denying(m, k) {
         // Denying one framing of a withdrawal ("it was no orderly regrouping") agrees with an
@@ -213,13 +212,11 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
             return Some("denial");
         }
     }
-    if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k) {
-        if let (Some(a), Some(b)) = (fm.framing, fk.framing) {
-            if a != b {
+    if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k)
+        && let (Some(a), Some(b)) = (fm.framing, fk.framing)
+            && a != b {
                 return Some("withdrawal:framing");
             }
-        }
-    }
     if kind == Kind::Surrender && m.modality != Modality::Denied && k.modality != Modality::Denied {
         let surrendered = |c: &Claim| c.action.stance == Stance::Achieved;
         let evacuated = |c: &Claim| c.action.stance == Stance::Resisted;
@@ -227,8 +224,8 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
             return Some("surrender:vs-evacuation");
         }
     }
-    if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k) {
-        if let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
+    if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k)
+        && let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
             let comparable = unit_class(&qm.unit) == unit_class(&qk.unit)
                 && m.action.actor == k.action.actor
                 // Counts measure the same thing unless their triggers say otherwise.
@@ -245,7 +242,6 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
                 }
             }
         }
-    }
     None
 }
 

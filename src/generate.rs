@@ -276,11 +276,10 @@ impl Iterator for Generator {
         self.next += 1;
         // Articles are spread evenly over the span, in publication order.
         let day = ((i as u64 * DAYS as u64) / self.count.max(1) as u64) as i32;
-        if !self.echoes.is_empty() && self.rng.random_bool(0.35) {
-            if let Some(a) = self.echo(i, day) {
+        if !self.echoes.is_empty() && self.rng.random_bool(0.35)
+            && let Some(a) = self.echo(i, day) {
                 return Some(a);
             }
-        }
         Some(self.write(i, day))
     }
 }

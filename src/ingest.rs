@@ -276,11 +276,10 @@ pub fn parse_json_article(line: &str) -> std::result::Result<Article, String> {
     }
     let outlet = string("outlet", false)?.unwrap_or_else(|| "unknown".into());
     let published = string("published", false)?;
-    if let Some(p) = &published {
-        if parse_published(p).is_none() {
+    if let Some(p) = &published
+        && parse_published(p).is_none() {
             return Err(format!("field `published` is `{p}`: expected YYYY-MM-DD or an RFC 3339 timestamp"));
         }
-    }
     let title = string("title", false)?;
     let url = string("url", false)?;
     Ok(article(id, outlet, published, title, url, text))
@@ -336,11 +335,10 @@ fn read_text(path: &Path, reader: impl Read, options: &TextOptions) -> Result<Ar
         None => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "article".into()),
     };
     let id = check_id(&id).map_err(|m| Error::input(path, None, m))?;
-    if let Some(p) = &options.published {
-        if parse_published(p).is_none() {
+    if let Some(p) = &options.published
+        && parse_published(p).is_none() {
             return Err(Error::input(path, None, format!("--published `{p}`: expected YYYY-MM-DD or an RFC 3339 timestamp")));
         }
-    }
     let outlet = options.outlet.clone().unwrap_or_else(|| "unknown".into());
     Ok(article(id, outlet, options.published.clone(), title, None, body.to_string()))
 }

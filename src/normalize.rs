@@ -286,8 +286,8 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
             continue;
         };
         // A qualifier right before the number: "more than 500", "about 10,000".
-        if let Some(v) = value {
-            if let Some((q, w)) = qualifiers.iter().rev().find(|(q, _)| q.end <= start && text[q.end as usize..start as usize].trim().is_empty()) {
+        if let Some(v) = value
+            && let Some((q, w)) = qualifiers.iter().rev().find(|(q, _)| q.end <= start && text[q.end as usize..start as usize].trim().is_empty()) {
                 let (lo, hi) = match w {
                     QuantityWord::Above => (v.saturating_add(1), u64::MAX),
                     QuantityWord::AtLeast => (v, u64::MAX),
@@ -300,7 +300,6 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
                 high = hi;
                 start = q.start;
             }
-        }
         // The counted noun, skipping up to two modifiers ("700 Ukrainian troops").
         let unit = toks[next.min(toks.len())..].iter().take(4).take_while(|x| x.is_word()).find_map(|x| {
             lex.nouns

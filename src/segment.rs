@@ -243,7 +243,7 @@ fn ends_with_abbreviation(piece: &str, abbreviations: &[String]) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if abbreviations.iter().any(|a| *a == lower) {
+    if abbreviations.contains(&lower) {
         return true;
     }
     // A single capital initial ("F.") or dotted initials ("U.S.-led" is caught above).

@@ -388,12 +388,11 @@ impl Doc<'_> {
                 };
                 // "X said he had been informed by the military that ...": an agent nothing
                 // else resolves speaks for the reporter who cites it.
-                if let Some(s) = sp.as_mut().filter(|s| nested && s.side.is_none()) {
-                    if let Some(outer) = speakers.iter().rev().flatten().find(|o| o.side.is_some()) {
+                if let Some(s) = sp.as_mut().filter(|s| nested && s.side.is_none())
+                    && let Some(outer) = speakers.iter().rev().flatten().find(|o| o.side.is_some()) {
                         s.side = outer.side;
                         s.rule = "speaker:cited-by-reporter".into();
                     }
-                }
                 // A later "it" or "its command" of the same sentence may point at this speaker.
                 if let Some(sp) = sp.as_ref().filter(|_| !a.negated) {
                     seen.push(Seen { at: a.cue.start, speaker: sp.clone() });
@@ -418,8 +417,8 @@ impl Doc<'_> {
                 let nothing_before = claims.is_empty() && new_claims.is_empty();
                 !new_claims.iter().any(|c| clause.contains(c.trigger_span)) && !nothing_before
             });
-            if new_claims.is_empty() || free_denial {
-                if let Some(mut c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims, &new_claims) {
+            if (new_claims.is_empty() || free_denial)
+                && let Some(mut c) = self.anaphoric_denial(&attributions, &speakers, sentence.span, sentence.paragraph, &claims, &new_claims) {
                     // "X said it took half the city, but Kyiv denied any such advance": each
                     // claim is its own clause.
                     if let Some(clause) = denial_clause.filter(|_| !new_claims.is_empty()) {
@@ -434,12 +433,10 @@ impl Doc<'_> {
                     }
                     new_claims.push(c);
                 }
-            }
-            if new_claims.is_empty() {
-                if let Some(c) = self.anaphoric_confirmation(&attributions, &speakers, sentence.span, sentence.paragraph, &mut claims) {
+            if new_claims.is_empty()
+                && let Some(c) = self.anaphoric_confirmation(&attributions, &speakers, sentence.span, sentence.paragraph, &mut claims) {
                     new_claims.push(c);
                 }
-            }
             self.whole_quotation(&mut new_claims, &claims, sentence.span, segments);
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
@@ -657,13 +654,12 @@ impl Doc<'_> {
                     // "remarks by General X, who claimed that ...": the relative pronoun's
                     // antecedent speaks.
                     let relative = first >= 3 && toks[first - 1].text.eq_ignore_ascii_case("who") && toks[first - 2].is(&[',']);
-                    if relative {
-                        if let Some((s, e)) = self.phrase_before(toks, first - 2) {
+                    if relative
+                        && let Some((s, e)) = self.phrase_before(toks, first - 2) {
                             let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
                             out.push(mk(Some(speaker), false, after_to_end, "cue:relative-who"));
                             continue;
                         }
-                    }
                     let before = self.phrase_before(toks, first);
                     let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
                         || first > 1 && toks[first - 1].is(&['"', '\u{201d}']) ;
@@ -805,11 +801,10 @@ impl Doc<'_> {
             let clause = toks[..cue - 1].iter().rposition(|t| t.is(&[',', '.', ';', '"', '\u{201c}', '\u{201d}']));
             if let Some(c) = clause.filter(|&c| c >= 1 && toks[c].is(&[',']) && cue - c <= 32) {
                 let relative = toks.get(c + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "who" | "which"));
-                if relative {
-                    if let Some(found) = self.phrase_before(toks, c) {
+                if relative
+                    && let Some(found) = self.phrase_before(toks, c) {
                         return Some(found);
                     }
-                }
             }
         }
         let mut end = cue;
@@ -917,16 +912,14 @@ impl Doc<'_> {
         let adverbial = start > 0 && toks[start - 1].is_word() && self.grammar_is(toks[start - 1].text, WordClass::Preposition);
         let set_off = if adverbial { start >= 3 && toks[start - 2].is(&[',']) } else { start >= 2 && toks[start - 1].is(&[',']) };
         let start_of = if adverbial { start.saturating_sub(2) } else { start.saturating_sub(1) };
-        if (participle || adverbial) && set_off && within(&self.speakers, toks[start].span).next().is_none() {
-            if let Some(found) = self.phrase_before(toks, start_of) {
+        if (participle || adverbial) && set_off && within(&self.speakers, toks[start].span).next().is_none()
+            && let Some(found) = self.phrase_before(toks, start_of) {
                 return Some(found);
             }
-        }
-        if participle && start >= 2 && toks[start - 1].is(&[',']) && within(&self.speakers, toks[start].span).next().is_none() {
-            if let Some(found) = self.phrase_before(toks, start - 1) {
+        if participle && start >= 2 && toks[start - 1].is(&[',']) && within(&self.speakers, toks[start].span).next().is_none()
+            && let Some(found) = self.phrase_before(toks, start - 1) {
                 return Some(found);
             }
-        }
         let span = Span { start: toks[start].span.start, end: toks[end - 1].span.end };
         self.looks_like_speaker(span, &toks[start..end]).then_some((start, end))
     }
@@ -984,11 +977,10 @@ impl Doc<'_> {
     fn leading_subject(&self, toks: &[Token<'_>]) -> Option<Span> {
         let mut i = 0;
         // Skip an opening adverbial that ends with a comma ("On Thursday, Moscow claimed").
-        if let Some(comma) = toks.iter().take(6).position(|t| t.is(&[','])) {
-            if toks[0].is_word() && self.grammar_is(toks[0].text, WordClass::Preposition) {
+        if let Some(comma) = toks.iter().take(6).position(|t| t.is(&[',']))
+            && toks[0].is_word() && self.grammar_is(toks[0].text, WordClass::Preposition) {
                 i = comma + 1;
             }
-        }
         let start = i;
         while i < toks.len() && i - start < 8 {
             let t = toks[i];

@@ -64,8 +64,9 @@ impl<T> PhraseSet<T> {
             .find_overlapping_iter(text)
             .filter_map(|m| {
                 let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
-                let boundary_ok = !(s > 0 && is_word_byte(bytes[s - 1]) && is_word_byte(bytes[s]))
-                    && !(e < bytes.len() && is_word_byte(bytes[e]) && is_word_byte(bytes[e - 1]));
+                let cuts_word_at_start = s > 0 && is_word_byte(bytes[s - 1]) && is_word_byte(bytes[s]);
+                let cuts_word_at_end = e < bytes.len() && is_word_byte(bytes[e]) && is_word_byte(bytes[e - 1]);
+                let boundary_ok = !cuts_word_at_start && !cuts_word_at_end;
                 let case_ok = !self.case_sensitive[p] || &text[s..e] == self.patterns[p];
                 (boundary_ok && case_ok).then_some((s, e, p))
             })
@@ -116,7 +117,7 @@ fn parse_side(table: &Table, row: &Row, cell: &str) -> Result<Side, LexiconError
     Side::parse(cell).ok_or_else(|| table.error(row, format!("`{cell}` is not a side (moscow, kyiv, other)")))
 }
 
-fn cell<'t>(table: &Table, row: &Row, name: &str) -> &'static str {
+fn cell(table: &Table, row: &Row, name: &str) -> &'static str {
     row.cells[table.column(name)]
 }
 

@@ -96,7 +96,7 @@ fn event_line(e: &Event) -> EventLine {
     EventLine { id: e.id.0.clone(), place: e.place.as_ref().map(|p| p.name.clone()), kind: e.kind.as_str(), dates: dates(e), status: e.status.as_str() }
 }
 
-fn voices<'v>(claims: &[&'v ClaimView]) -> Voices {
+fn voices(claims: &[&ClaimView]) -> Voices {
     let mut v = Voices::default();
     for c in claims {
         match c.claim.side {
@@ -213,7 +213,7 @@ pub fn compare(db: &Db, lex: &Lexicons, a: &str, b: &str, filter: &Filter) -> Re
 }
 
 fn pct(part: usize, whole: usize) -> String {
-    if whole == 0 { "-".into() } else { format!("{}%", (part * 100 + whole / 2) / whole) }
+    (part * 100 + whole / 2).checked_div(whole).map_or_else(|| "-".into(), |p| format!("{p}%"))
 }
 
 fn describe(s: &OutletSummary) -> String {

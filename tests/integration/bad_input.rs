@@ -2,7 +2,7 @@
 
 use crate::common::*;
 
-fn dump(store: &std::path::Path) -> std::collections::BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>> {
+fn dump(store: &std::path::Path) -> crate::common::Dump {
     rift::db::Db::open(store, "t").unwrap().store().dump().unwrap()
 }
 

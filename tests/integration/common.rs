@@ -66,7 +66,10 @@ pub fn fixture_articles() -> Vec<Article> {
 
 /// Ingests articles through the library, one transaction each, and returns the store's
 /// logical content.
-pub fn ingest_and_dump(dir: &Path, articles: &[Article]) -> std::collections::BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>> {
+/// Every tree's raw entries, as `rift_store::Store::dump` returns them.
+pub type Dump = std::collections::BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>;
+
+pub fn ingest_and_dump(dir: &Path, articles: &[Article]) -> Dump {
     let db = Db::open(dir, "test").unwrap();
     let rules = rift::pipeline::Rules::builtin();
     for a in articles {

@@ -33,7 +33,7 @@ fn write_jsonl(path: &Path, articles: &[Article]) {
     }
 }
 
-fn dump(store: &Path) -> std::collections::BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>> {
+fn dump(store: &Path) -> crate::common::Dump {
     Db::open(store, "t").unwrap().store().dump().unwrap()
 }
 
@@ -133,7 +133,7 @@ fn a_changed_article_replaces_its_claims_and_its_copies_keep_the_old_content() {
     let changed = rift::ingest::article(a.id.0.clone(), a.outlet.clone(), a.published.clone(), a.title.clone(), a.url.clone(), format!("{}\n\nA correction was added.", a.text));
     let updated = tempfile::tempdir().unwrap();
     let _ = ingest_and_dump(updated.path(), &[a.clone(), copy.clone()]);
-    let after = ingest_and_dump(updated.path(), &[changed.clone()]);
+    let after = ingest_and_dump(updated.path(), std::slice::from_ref(&changed));
     let fresh = tempfile::tempdir().unwrap();
     let expected = ingest_and_dump(fresh.path(), &[copy, changed]);
     assert!(after == expected, "replacing an article that has a copy left another store than a fresh ingest");
@@ -313,11 +313,10 @@ fn watch_follows_a_folder_until_interrupted() {
     let wait_for = |rx: &std::sync::mpsc::Receiver<String>, needle: &str| -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
-                if line.contains(needle) {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200))
+                && line.contains(needle) {
                     return line;
                 }
-            }
         }
         panic!("watch never printed a line with `{needle}`");
     };
