@@ -218,8 +218,9 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
                 return Some("withdrawal:framing");
             }
     if kind == Kind::Surrender && m.modality != Modality::Denied && k.modality != Modality::Denied {
-        let surrendered = |c: &Claim| c.action.stance == Stance::Achieved;
-        let evacuated = |c: &Claim| c.action.stance == Stance::Resisted;
+        // "Had not surrendered" says neither: it is a denial, left to the denial rule.
+        let surrendered = |c: &Claim| c.action.stance == Stance::Achieved && !c.action.negated;
+        let evacuated = |c: &Claim| c.action.stance == Stance::Resisted && !c.action.negated;
         if (surrendered(m) && evacuated(k)) || (surrendered(k) && evacuated(m)) {
             return Some("surrender:vs-evacuation");
         }
@@ -482,6 +483,16 @@ mod tests {
         assert!(disagreement(&a, &a).is_none());
         b.modality = Modality::Asserted;
         assert!(disagreement(&a, &b).is_none());
+    }
+
+    #[test]
+    fn a_negated_surrender_does_not_dispute_an_evacuation() {
+        let mut not_surrendered = claim(1, Side::Kyiv, Kind::Surrender, Stance::Achieved, Some(Side::Kyiv), Modality::Asserted);
+        not_surrendered.action.negated = true;
+        let evacuated = claim(2, Side::Kyiv, Kind::Surrender, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        assert!(disagreement(&not_surrendered, &evacuated).is_none());
+        not_surrendered.action.negated = false;
+        assert_eq!(disagreement(&not_surrendered, &evacuated).map(|d| d.0), Some("surrender:vs-evacuation"));
     }
 
     #[test]
