@@ -10,7 +10,8 @@ import collections
 import re
 import sys
 
-KINDS = ["claim not found", "wrong side", "wrong place", "conflict missed", "spurious conflict", "conflict not found", "extra conflict"]
+# The scorer's labels for a miss, as it prints them.
+KINDS = ["claim not found", "wrong side", "place", "conflict missed", "false conflict"]
 
 
 def main():
@@ -27,7 +28,9 @@ def main():
         if rest.startswith("gold:"):
             counts[gold]  # the file is listed even when nothing is missed
             continue
-        kind = next((k for k in KINDS if rest.startswith(k)), rest.split("  ")[0].strip())
+        kind = next((k for k in KINDS if rest.startswith(k)), None)
+        if kind is None:
+            sys.exit(f"unknown miss kind in: {rest[:40]}")
         counts[gold][kind] += 1
         ev = re.search(r"\[([a-z0-9-]+)\]", rest[len(kind):])
         if ev:

@@ -274,23 +274,7 @@ mod tests {
 
     fn claim(article: &str, day: i32, text: &str) -> Claim {
         use crate::model::*;
-        Claim {
-            id: ClaimId { article: ArticleId(article.into()), seq: 0 },
-            span: Span::default(),
-            text: text.into(),
-            sentence: Span::default(),
-            speaker: None,
-            side: Side::Moscow,
-            modality: Modality::Asserted,
-            cue: None,
-            action: Action { kind: Kind::Control, stance: Stance::Achieved, actor: None, trigger: String::new(), trigger_span: Span::default(), negated: false },
-            place: None,
-            event_day: None,
-            day: Some(Day(day)),
-            quantity: None,
-            verification: None,
-            rules: vec![],
-        }
+        Claim { text: text.into(), day: Some(Day(day)), ..Claim::blank(article, 0, Side::Moscow, Kind::Control, Stance::Achieved) }
     }
 
     #[test]

@@ -334,26 +334,13 @@ pub fn status(claims: &[&Claim], conflicts: &[Conflict]) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, ArticleId, ClaimId, Quantity, Span};
+    use crate::model::{Quantity, Span};
 
     fn claim(seq: u32, side: Side, kind: Kind, stance: Stance, actor: Option<Side>, modality: Modality) -> Claim {
-        Claim {
-            id: ClaimId { article: ArticleId("a".into()), seq },
-            span: Span::default(),
-            text: String::new(),
-            sentence: Span::default(),
-            speaker: None,
-            side,
-            modality,
-            cue: None,
-            action: Action { kind, stance, actor, trigger: "t".into(), trigger_span: Span::default(), negated: false },
-            place: None,
-            event_day: None,
-            day: None,
-            quantity: None,
-            verification: None,
-            rules: vec![],
-        }
+        let mut c = Claim { modality, ..Claim::blank("a", seq, side, kind, stance) };
+        c.action.actor = actor;
+        c.action.trigger = "t".into();
+        c
     }
 
     #[test]

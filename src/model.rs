@@ -334,6 +334,29 @@ impl Claim {
     pub fn verification_span(&self) -> Option<Span> {
         self.verification
     }
+
+    /// A claim of `side` about `kind` with every optional part empty, for tests to fill in
+    /// with struct update syntax.
+    #[cfg(test)]
+    pub(crate) fn blank(article: &str, seq: u32, side: Side, kind: Kind, stance: Stance) -> Claim {
+        Claim {
+            id: ClaimId { article: ArticleId(article.into()), seq },
+            span: Span::default(),
+            text: String::new(),
+            sentence: Span::default(),
+            speaker: None,
+            side,
+            modality: Modality::Asserted,
+            cue: None,
+            action: Action { kind, stance, actor: None, trigger: String::new(), trigger_span: Span::default(), negated: false },
+            place: None,
+            event_day: None,
+            day: None,
+            quantity: None,
+            verification: None,
+            rules: vec![],
+        }
+    }
 }
 
 /// An article as stored: the source of truth everything else is derived from.

@@ -116,11 +116,12 @@ pub struct Disagreement {
 /// The most disagreements within a side an event shows: the earliest, as the rest repeat them.
 const WITHIN_SIDE_SHOWN: usize = 3;
 
-/// Who a claim's speaker is, for telling two speakers apart: the resolved name where there
-/// is one, folded so that spelling variants of one body ("Defense"/"Defence", "Russia's") meet.
+/// Who a claim's speaker is, for telling two speakers apart: the name the speaker lexicon
+/// resolved it to (which already joins spellings such as "Russia's defence ministry" and "the
+/// Russian Defense Ministry"), else the words as written.
 fn speaker_key(c: &Claim) -> Option<String> {
     let s = c.speaker.as_ref()?;
-    let name = s.resolved.as_deref().unwrap_or(&s.text).to_lowercase().replace("defense", "defence").replace("'s", "").replace("russian", "russia");
+    let name = s.resolved.as_deref().unwrap_or(&s.text).to_lowercase();
     Some(name.trim_start_matches("the ").to_string())
 }
 
@@ -152,6 +153,9 @@ fn within_side(claims: &[ClaimView]) -> Vec<Disagreement> {
             })
             .collect();
         for (i, (a, ka)) in members.iter().enumerate() {
+            if out.len() == WITHIN_SIDE_SHOWN {
+                return out;
+            }
             for (b, kb) in &members[i + 1..] {
                 let close = matches!((a.day, b.day), (Some(x), Some(y)) if (x.0 - y.0).abs() <= 1);
                 if ka == kb || !close {
@@ -159,7 +163,7 @@ fn within_side(claims: &[ClaimView]) -> Vec<Disagreement> {
                 }
                 let Some((rule, explanation)) = crate::conflict::disagreement(a, b) else { continue };
                 let pair = if ka < kb { (ka.clone(), kb.clone()) } else { (kb.clone(), ka.clone()) };
-                if seen.insert((rule, pair)) && out.len() < WITHIN_SIDE_SHOWN {
+                if out.len() < WITHIN_SIDE_SHOWN && seen.insert((rule, pair)) {
                     out.push(Disagreement { side, rule, explanation, claims: [a.id.clone(), b.id.clone()] });
                 }
             }
@@ -470,26 +474,17 @@ pub(crate) fn quantities(view: &EventView) -> Vec<(Side, String, String, String)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Modality, Span, Speaker, Stance};
+    use crate::model::{Modality, Span, Speaker, Stance};
 
     fn view(seq: u32, speaker: &str, day: i32, stance: Stance, modality: Modality) -> ClaimView {
-        let claim = Claim {
-            id: ClaimId { article: ArticleId(format!("a{seq}")), seq },
-            span: Span::default(),
-            text: String::new(),
-            sentence: Span::default(),
+        let mut claim = Claim {
             speaker: Some(Speaker { text: speaker.into(), span: Span::default(), resolved: None, side: Side::Moscow }),
-            side: Side::Moscow,
             modality,
-            cue: None,
-            action: Action { kind: Kind::Control, stance, actor: Some(Side::Moscow), trigger: "took".into(), trigger_span: Span::default(), negated: false },
-            place: None,
-            event_day: None,
             day: Some(Day(day)),
-            quantity: None,
-            verification: None,
-            rules: vec![],
+            ..Claim::blank(&format!("a{seq}"), seq, Side::Moscow, Kind::Control, stance)
         };
+        claim.action.actor = Some(Side::Moscow);
+        claim.action.trigger = "took".into();
         ClaimView {
             claim,
             outlet: "Reuters".into(),
@@ -526,8 +521,15 @@ mod tests {
 
     #[test]
     fn spelling_variants_of_one_speaker_are_one_speaker() {
-        let a = view(1, "Russia's defence ministry", 100, Stance::Achieved, Modality::Asserted);
-        let b = view(2, "the Russian Defense Ministry", 100, Stance::Achieved, Modality::Denied);
+        // Speakers arrive resolved by the speaker lexicon, as extraction resolves them.
+        let resolved = |mut v: ClaimView| {
+            let speaker = v.claim.speaker.as_mut().unwrap();
+            let phrase = speaker.text.trim_start_matches("the ");
+            speaker.resolved = Lexicons::builtin().speakers.get(phrase).and_then(|e| e.canonical).map(str::to_string);
+            v
+        };
+        let a = resolved(view(1, "Russia's defence ministry", 100, Stance::Achieved, Modality::Asserted));
+        let b = resolved(view(2, "the Russian Defense Ministry", 100, Stance::Achieved, Modality::Denied));
         assert_eq!(speaker_key(&a.claim), speaker_key(&b.claim));
         assert!(within_side(&[a, b]).is_empty());
     }
