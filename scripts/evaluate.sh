@@ -20,6 +20,8 @@ trap 'rm -rf "$work"' EXIT
 "$bin" --store "$work/corpus" report --format json -o "$work/corpus.json"
 "$bin" -q --store "$work/fixtures" ingest fixtures/articles
 "$bin" --store "$work/fixtures" report --format json -o "$work/fixtures.json"
+# RIFT_EVAL_KEEP=DIR keeps both reports there, to look into what the figures count.
+[ -n "${RIFT_EVAL_KEEP:-}" ] && cp "$work/corpus.json" "$work/fixtures.json" "$RIFT_EVAL_KEEP"/
 
 printf '| %-34s | %s | %s | %s | %s | %s |\n' "gold file" conflict_f1 claim_recall side_accuracy link_f1 place_accuracy
 printf '|%s|---|---|---|---|---|\n' "------------------------------------"

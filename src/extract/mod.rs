@@ -284,6 +284,9 @@ type Merged = (Draft, Option<RawSpeaker>, Side, Option<Attribution>, Vec<String>
 #[derive(Debug, Clone, Copy)]
 struct Recent {
     place: Option<(usize, u32)>,
+    /// The place a claim last named in its own sentence, with its paragraph: the topic a
+    /// following sentence with no place of its own goes on about.
+    topic: Option<(usize, u32)>,
     settlement: Option<(usize, u32)>,
     /// The article's main settlement, see [`Doc::main_settlement`].
     main: Option<usize>,
@@ -402,7 +405,12 @@ impl Doc<'_> {
             let segs = self.segments(&toks, sentence.span);
             let known = Known { seen: &seen, persons: &persons };
             let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph, known);
-            let recent = Recent { place: last_place, settlement: last_settlement, main: main_settlement, top: top_settlement };
+            let topic = claims.iter().rev().find_map(|c| {
+                let (i, rule) = c.place.as_ref()?;
+                let own = matches!(rule.as_str(), "place:after-trigger" | "place:before-trigger" | "place:settlement-of-clause" | "place:in-sentence");
+                (own && self.place_rank(&self.mentions[*i]) == 0).then_some((*i, c.paragraph))
+            });
+            let recent = Recent { place: last_place, topic, settlement: last_settlement, main: main_settlement, top: top_settlement };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
@@ -1343,6 +1351,16 @@ impl Doc<'_> {
                     _ => {}
                 }
             }
+            // "The operation to liberate Donbas", "the goal to take the city": an infinitive of
+            // taking ground after a purpose noun says what a campaign is for, not what was done
+            // ("an operation to withdraw the group" is still the withdrawal).
+            if matches!(kind, Kind::Control | Kind::Advance)
+                && ti >= 2
+                && toks[ti - 1].text.eq_ignore_ascii_case("to")
+                && self.grammar_is(toks[ti - 2].text, WordClass::Purpose)
+            {
+                continue;
+            }
             if stance != Stance::Resisted && self.is_intention(toks, ti, hit.pattern, seg_s) {
                 stance = Stance::Ongoing;
                 rules.push("action:intention".into());
@@ -1820,8 +1838,9 @@ impl Doc<'_> {
     }
 
     /// Settlements named together as one object ("Balakliia and Izium", "Pokrovsk, Myrnohrad
-    /// and Rodynske") give one place whatever their order: the one the article names most, of
-    /// equals the most populous. Other mentions stay as they are.
+    /// and Rodynske") give one place whatever their order: the town the article is about when
+    /// it is one of them, else the most populous, so that every article naming the group gives
+    /// the same place. Other mentions stay as they are.
     fn coordinated(&self, pick: usize, candidates: &[usize]) -> usize {
         if self.place_rank(&self.mentions[pick]) != 0 {
             return pick;
@@ -1843,7 +1862,8 @@ impl Doc<'_> {
         let id = |i: usize| self.mentions[i].candidates.first().copied();
         let named = |i: usize| self.mentions.iter().filter(|m| m.candidates.first().copied() == id(i) && !self.is_metonym_use(m)).count();
         let population = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(0, |p| p.population);
-        candidates[lo..=hi].iter().copied().max_by_key(|&i| (named(i), population(i), std::cmp::Reverse(i))).unwrap_or(pick)
+        let main = self.main_settlement().and_then(id);
+        candidates[lo..=hi].iter().copied().max_by_key(|&i| (id(i) == main, population(i), named(i), std::cmp::Reverse(i))).unwrap_or(pick)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1920,8 +1940,9 @@ impl Doc<'_> {
                 // last named, however far back.
                 Some((i, "place:anaphor".to_string()))
             } else if let Some((i, _)) = recent
-                .settlement
+                .topic
                 .filter(|(_, p)| *p + 1 >= paragraph)
+                .or(recent.settlement.filter(|(_, p)| *p + 1 >= paragraph))
                 .or(recent.place)
                 .filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes)
             {

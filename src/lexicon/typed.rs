@@ -266,6 +266,7 @@ pub enum WordClass {
     Time = 1 << 8,
     Pronoun = 1 << 9,
     Opponent = 1 << 10,
+    Purpose = 1 << 11,
 }
 
 impl WordClass {
@@ -282,6 +283,7 @@ impl WordClass {
             "time" => WordClass::Time,
             "pronoun" => WordClass::Pronoun,
             "opponent" => WordClass::Opponent,
+            "purpose" => WordClass::Purpose,
             _ => return None,
         })
     }
