@@ -212,7 +212,9 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
             return Some("denial");
         }
     }
-    if kind == Kind::Withdrawal && asserts(m) && asserts(k) && same_actor(m, k)
+    // A withdrawal under way ("is being carried out in an organised manner") is framed as much
+    // as one completed.
+    if kind == Kind::Withdrawal && !denies(m) && !denies(k) && same_actor(m, k)
         && let (Some(a), Some(b)) = (fm.framing, fk.framing)
             && a != b {
                 return Some("withdrawal:framing");

@@ -138,6 +138,8 @@ struct Doc<'a> {
     /// For each paragraph: it is one quotation from start to end.
     quote_paragraphs: Vec<bool>,
     outlet_side: Side,
+    /// Where a wire dateline ("KYIV, Ukraine (AP) —") ends, 0 when there is none.
+    dateline_end: u32,
 }
 
 fn hits<'l, T>(folded: &Folded, set: &'l crate::lexicon::PhraseSet<T>) -> Vec<Hit<'l, T>> {
@@ -184,13 +186,15 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
             .collect(),
         quotes,
         outlet_side,
+        dateline_end: text::dateline_end(view.text) as u32,
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
 }
 
 /// "the Dnipro", "the Oskil": a town's name after "the" is the river of that name, when the
-/// gazetteer has one (towns take no article in English).
+/// gazetteer has one (towns take no article in English), and so is a town's name after "bank
+/// of".
 fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) {
     for m in mentions.iter_mut() {
         let before = text[..m.span.start as usize].trim_end_matches(' ');
@@ -198,7 +202,10 @@ fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) 
         let the = before.len() + 1 == m.span.start as usize
             && before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("the"))
             && !before[..cut].ends_with(|c: char| c.is_alphanumeric());
-        if !the || m.candidates.first().and_then(|&id| gaz.place(id)).is_none_or(|p| p.kind != PlaceKind::Settlement) {
+        // "the east bank of Dnipro", "the left side of Dnipro": a town has no banks.
+        let lower = before.to_lowercase();
+        let bank = ["bank of", "banks of", "side of", "shore of"].iter().any(|b| lower.ends_with(b));
+        if !(the || bank) || m.candidates.first().and_then(|&id| gaz.place(id)).is_none_or(|p| p.kind != PlaceKind::Settlement) {
             continue;
         }
         let river: Vec<PlaceId> = gaz
@@ -1758,11 +1765,15 @@ impl Doc<'_> {
             && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::Place)
     }
 
-    /// A place mention that is not a place in its sentence: part of a compound ("pro-Moscow",
+    /// A place mention that is not a place in its sentence: a dateline, part of a compound ("pro-Moscow",
     /// "Kyiv-based"), part of a named force or person ("the Tavria group"), or a capital that
     /// also stands for its government ("Kyiv said", "Moscow's invasion"). Such capitals count
     /// as places only after a locative preposition ("strikes on Kyiv", "in Moscow").
     fn is_metonym_use(&self, m: &PlaceMention) -> bool {
+        // The dateline's town is where the reporter files from.
+        if m.span.end <= self.dateline_end {
+            return true;
+        }
         let (s, e) = (m.span.start as usize, m.span.end as usize);
         // "pro-Moscow", "Kyiv-based" are no places; "the Izium-Balakliia grouping" names two.
         let place_across = |at: usize| self.mentions.iter().any(|o| o.span.start as usize == at || o.span.end as usize == at);
@@ -1890,9 +1901,39 @@ impl Doc<'_> {
             let (s, e) = segs[d.segment];
             let seg_span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
             let in_seg: Vec<usize> = usable.iter().copied().filter(|&i| seg_span.contains(self.mentions[i].span)).collect();
+            // "withdrew from Kherson to the left bank of the Dnieper", "moved to Donetsk": where
+            // troops withdraw to is not what they gave up.
+            let destination = |i: usize| {
+                d.kind == Kind::Withdrawal && {
+                    // The preposition that governs the name: the last of the six words before
+                    // it ("moved to the east bank of Dnipro", "from the right bank of the X").
+                    let before = &self.text[sentence.start as usize..self.mentions[i].span.start as usize];
+                    let words: Vec<&str> = before
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    let from = words.len().saturating_sub(6);
+                    // "to" before a verb is an infinitive ("decided to regroup the troops in X"),
+                    // a preposition before a name or a noun phrase ("moved to the east bank").
+                    let preposition = |k: usize| {
+                        let w = words[k].to_lowercase();
+                        let next = words.get(k + 1).copied().unwrap_or("");
+                        match w.as_str() {
+                            "to" => {
+                                next.starts_with(char::is_uppercase)
+                                    || matches!(next.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "positions" | "defensive")
+                            }
+                            "from" | "toward" | "towards" | "into" | "onto" | "across" | "behind" | "beyond" => true,
+                            _ => false,
+                        }
+                    };
+                    let last = (from..words.len()).rev().find(|&k| preposition(k)).map(|k| words[k]);
+                    last.is_some_and(|w| !w.eq_ignore_ascii_case("from"))
+                }
+            };
             let after = in_seg.iter().copied().filter(|&i| self.mentions[i].span.start >= d.trigger.end).find(|&i| {
                 let gap = &self.text[d.trigger.end as usize..self.mentions[i].span.start as usize];
-                gap.split_whitespace().count() <= 10
+                gap.split_whitespace().count() <= 10 && !destination(i)
             });
             let before = in_seg.iter().copied().rfind(|&i| self.mentions[i].span.end <= d.trigger.start);
             let (after, before) = (after.map(|i| self.coordinated(i, &in_seg)), before.map(|i| self.coordinated(i, &in_seg)));
@@ -1905,7 +1946,8 @@ impl Doc<'_> {
                 if self.place_rank(&self.mentions[pick]) == 0 || self.is_site(pick) {
                     return None;
                 }
-                in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0).min_by_key(|&i| distance(i))
+                let nearest = in_seg.iter().copied().filter(|&i| self.place_rank(&self.mentions[i]) == 0 && !destination(i)).min_by_key(|&i| distance(i))?;
+                Some(self.coordinated(nearest, &in_seg))
             };
             // The article's town, for a clause that names only the region or the river it lies
             // in ("footholds on the left bank of the Dnipro in the Kherson region").
@@ -1930,7 +1972,7 @@ impl Doc<'_> {
                 Some((i, "place:after-trigger".to_string()))
             } else if let Some(i) = before {
                 Some((i, "place:before-trigger".to_string()))
-            } else if let Some(&i) = usable.iter().min_by_key(|&&i| (self.place_rank(&self.mentions[i]), distance(i))) {
+            } else if let Some(&i) = usable.iter().filter(|&&i| !destination(i)).min_by_key(|&&i| (self.place_rank(&self.mentions[i]), distance(i))) {
                 match main_within(i) {
                     Some(main) => Some((main, "place:article-town-in-area".to_string())),
                     None => Some((i, "place:in-sentence".to_string())),
@@ -1946,7 +1988,10 @@ impl Doc<'_> {
                 .or(recent.place)
                 .filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes)
             {
-                Some((i, "place:discourse".to_string()))
+                match main_within(i) {
+                    Some(main) => Some((main, "place:article-town-in-area".to_string())),
+                    None => Some((i, "place:discourse".to_string())),
+                }
             } else {
                 // A territorial claim with no place of its own in an article about one town.
                 // Only a reported claim: the outlet's own asides ("after months of retreats") are
@@ -2114,27 +2159,10 @@ impl Doc<'_> {
         // pronoun before a military noun ("Russian forces", "its troops"), a named force or
         // official ("Wagner"), or "the enemy". A bare "Ukraine" or "Moscow" is too often
         // something else in the clause (the victim, the place, a possessive).
-        let mut subject = None;
-        let scan = &toks[seg_s..ti];
-        for (k, t) in scan.iter().enumerate() {
-            if speaker_span.is_some_and(|s| s.contains(t.span)) || !t.is_word() {
-                continue;
-            }
-            // "the Russian armed forces' first line": a possessive force is no subject.
-            let force_follows = scan[k + 1..].iter().take(3).enumerate().any(|(j, n)| {
-                let possessive = n.text.ends_with("'s") || n.text.ends_with("\u{2019}s") || scan.get(k + 2 + j).is_some_and(|p| p.is(&['\'', '\u{2019}']));
-                within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military) && !possessive
-            });
-            let named_force = within(&self.speakers, t.span)
-                .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override) && h.value.side != Side::Other);
-            if let Some(side) = self.side_word(t).filter(|_| force_follows || named_force) {
-                subject = Some(side);
-            } else if self.grammar_is(t.text, WordClass::Pronoun) && force_follows {
-                subject = speaker_side;
-            } else if self.grammar_is(t.text, WordClass::Opponent) {
-                subject = speaker_side.and_then(Side::opponent);
-            }
-        }
+        let sentence_subject = |from: usize| self.subject_before(&toks[from..ti], speaker_span, speaker_side);
+        // A clause with no force of its own shares the subject of the sentence's earlier
+        // clauses ("Russian troops abandoned their positions and, under fire, fled").
+        let mut subject = sentence_subject(seg_s).or_else(|| sentence_subject(0));
         if matches!(c.kind, Kind::WarCrimes | Kind::Casualties | Kind::Civilians) {
             // Who did it is the speaker's accusation, not a word before the trigger.
             subject = None;
@@ -2206,6 +2234,40 @@ impl Doc<'_> {
         if c.target.is_none() && matches!(c.kind, Kind::Control | Kind::Advance | Kind::Encirclement) {
             c.target = c.actor.and_then(Side::opponent);
         }
+    }
+
+    /// The force that acts in `scan` (the words before a trigger): the last side word before a
+    /// military noun ("Russian forces"), named force or official ("Wagner"), pronoun before a
+    /// military noun ("its troops": the side last named, else the speaker's), or "the enemy".
+    fn subject_before(&self, scan: &[Token<'_>], speaker_span: Option<Span>, speaker_side: Option<Side>) -> Option<Side> {
+        let mut subject = None;
+        let mut last_named = None;
+        for (k, t) in scan.iter().enumerate() {
+            if speaker_span.is_some_and(|s| s.contains(t.span)) || !t.is_word() {
+                continue;
+            }
+            // "the Russian armed forces' first line": a possessive force is no subject.
+            let force_follows = scan[k + 1..].iter().take(3).enumerate().any(|(j, n)| {
+                let possessive = n.text.ends_with("'s") || n.text.ends_with("\u{2019}s") || scan.get(k + 2 + j).is_some_and(|p| p.is(&['\'', '\u{2019}']));
+                within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military) && !possessive
+            });
+            let named_force = within(&self.speakers, t.span)
+                .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override) && h.value.side != Side::Other);
+            let side_word = self.side_word(t);
+            if let Some(side) = side_word.filter(|_| force_follows || named_force) {
+                subject = Some(side);
+            } else if self.grammar_is(t.text, WordClass::Pronoun) && force_follows {
+                // "the Russian explanation that its troops were regrouping": the pronoun points
+                // at the side last named, not at the speaker.
+                subject = last_named.or(speaker_side);
+            } else if self.grammar_is(t.text, WordClass::Opponent) {
+                subject = speaker_side.and_then(Side::opponent);
+            }
+            if side_word.is_some() {
+                last_named = side_word;
+            }
+        }
+        subject
     }
 
     /// The clause of a sentence that holds a denial cue or a label, if any.

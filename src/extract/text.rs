@@ -207,3 +207,44 @@ mod tests {
         assert_eq!(got, vec!["\u{201c}we hold\u{201d}", "\"fight on\"", "\u{201c}the end"]);
     }
 }
+
+/// The end of a wire dateline at the start of an article ("KYIV, Ukraine (AP) —",
+/// "KYIV/MOSCOW, Feb 18 (Reuters) -"), or 0: the place a reporter files from is not a place
+/// anything happened. A dateline opens on a word in capitals and ends at the first dash,
+/// within a short prefix holding no sentence end.
+pub fn dateline_end(text: &str) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    let head = &text[lead..];
+    let first: String = head.chars().take_while(|c| c.is_alphabetic() || matches!(c, '/' | '-' | '\'')).collect();
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || first.chars().any(|c| c.is_lowercase()) {
+        return 0;
+    }
+    let window = head.char_indices().take_while(|(i, _)| *i < 80).map(|(i, c)| i + c.len_utf8()).last().unwrap_or(0);
+    let prefix = &head[..window];
+    let dash = [" - ", " \u{2014}", " \u{2013}", "\u{2014}", "\u{2013}", " -- "].iter().filter_map(|d| prefix.find(d)).min();
+    match dash {
+        Some(at) if !prefix[..at].contains(". ") && !prefix[..at].contains('\n') => lead + at,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_end;
+
+    #[test]
+    fn wire_datelines_end_at_their_dash() {
+        let text = "ODESA, Ukraine (AP) — Troops withdrew from the town.";
+        assert_eq!(&text[..dateline_end(text)], "ODESA, Ukraine (AP)");
+        let text = "LVIV/WARSAW, March 3 (Reuters) - Officials said the town had fallen.";
+        assert_eq!(&text[..dateline_end(text)], "LVIV/WARSAW, March 3 (Reuters)");
+    }
+
+    #[test]
+    fn an_opening_sentence_is_no_dateline() {
+        assert_eq!(dateline_end("Russian forces said they took the village - a small gain."), 0);
+        assert_eq!(dateline_end("UKRAINE says the town holds. Officials - who asked not to be named - agreed."), 0);
+        assert_eq!(dateline_end(""), 0);
+    }
+}
