@@ -1901,23 +1901,25 @@ impl Doc<'_> {
             let (s, e) = segs[d.segment];
             let seg_span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
             let in_seg: Vec<usize> = usable.iter().copied().filter(|&i| seg_span.contains(self.mentions[i].span)).collect();
-            // "withdrew from Kherson to the left bank of the Dnieper", "moved to Donetsk": where
-            // troops withdraw to is not what they gave up.
+            // "withdrew from Kherson to the left bank of the Dnieper", "moved to Donetsk", "the
+            // wounded were taken to a hospital in Novoazovsk": where troops withdraw, or people
+            // are taken, is not where it happened.
             let destination = |i: usize| {
-                d.kind == Kind::Withdrawal && {
-                    // The preposition that governs the name: the last of the six words before
+                matches!(d.kind, Kind::Withdrawal | Kind::Surrender | Kind::Civilians | Kind::Casualties) && {
+                    // The preposition that governs the name: the last of the ten words before
                     // it ("moved to the east bank of Dnipro", "from the right bank of the X").
                     let before = &self.text[sentence.start as usize..self.mentions[i].span.start as usize];
                     let words: Vec<&str> = before
                         .split(|c: char| !c.is_alphanumeric() && c != '\'')
                         .filter(|w| !w.is_empty())
                         .collect();
-                    let from = words.len().saturating_sub(6);
+                    let from = words.len().saturating_sub(10);
                     // "to" before a verb is an infinitive ("decided to regroup the troops in X"),
                     // a preposition before a name or a noun phrase ("moved to the east bank").
                     let preposition = |k: usize| {
                         let w = words[k].to_lowercase();
-                        let next = words.get(k + 1).copied().unwrap_or("");
+                        // The word after the last is the place's name itself.
+                        let next = words.get(k + 1).copied().unwrap_or("X");
                         match w.as_str() {
                             "to" => {
                                 next.starts_with(char::is_uppercase)
