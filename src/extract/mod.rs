@@ -414,7 +414,12 @@ impl Doc<'_> {
             let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph, known);
             let topic = claims.iter().rev().find_map(|c| {
                 let (i, rule) = c.place.as_ref()?;
-                let own = matches!(rule.as_str(), "place:after-trigger" | "place:before-trigger" | "place:settlement-of-clause" | "place:in-sentence");
+                // A claim placed by the topic carries it on ("... the wounded went out first. He
+                // said losses were light").
+                let own = matches!(
+                    rule.as_str(),
+                    "place:after-trigger" | "place:before-trigger" | "place:settlement-of-clause" | "place:in-sentence" | "place:discourse" | "place:anaphor" | "place:article-town-in-area"
+                );
                 (own && self.place_rank(&self.mentions[*i]) == 0).then_some((*i, c.paragraph))
             });
             let recent = Recent { place: last_place, topic, settlement: last_settlement, main: main_settlement, top: top_settlement };
@@ -1425,6 +1430,20 @@ impl Doc<'_> {
             }
         }
         drafts.retain(|d| !(d.weak && d.kind == Kind::Withdrawal && d.framing.is_some()));
+        // "Losses during the pullout were in the single digits": an action named after
+        // "during" is when the claim happened, not the claim, when the sentence has another.
+        let frame = |d: &Draft| {
+            let Some(ti) = toks.iter().position(|t| t.span.start >= d.trigger.start) else { return false };
+            let back: Vec<String> = toks[ti.saturating_sub(2)..ti].iter().map(|t| t.text.to_lowercase()).collect();
+            match back.as_slice() {
+                [_, w] if w == "during" => true,
+                [w, det] => w == "during" && matches!(det.as_str(), "the" | "its" | "their" | "this" | "that" | "a"),
+                _ => false,
+            }
+        };
+        if drafts.iter().any(|d| !frame(d)) {
+            drafts.retain(|d| !frame(d));
+        }
         // A weak trigger gives way to a strong one of its own clause.
         let strong: Vec<usize> = drafts.iter().filter(|d| !d.weak).map(|d| d.segment).collect();
         drafts.retain(|d| !d.weak || !strong.contains(&d.segment));
@@ -1985,7 +2004,10 @@ impl Doc<'_> {
                 Some((i, "place:anaphor".to_string()))
             } else if let Some((i, _)) = recent
                 .topic
-                .filter(|(_, p)| *p + 1 >= paragraph)
+                // An independent outlet's own asides ("after half a year of retreats") are too
+                // often about the war at large to go on about the topic; state media speak for
+                // their side.
+                .filter(|(_, p)| *p + 1 >= paragraph && (d.attribution.is_some() || d.quote_speaker.is_some() || self.outlet_side != Side::Other))
                 .or(recent.settlement.filter(|(_, p)| *p + 1 >= paragraph))
                 .or(recent.place)
                 .filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes)
