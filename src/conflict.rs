@@ -205,9 +205,11 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
             }
     }
     if let Some((asserting, denying)) = asserting_and_denying(m, k) {
-        // Denying one framing of a withdrawal ("it was no orderly regrouping") agrees with an
-        // account of the other framing ("they fled"), so the two are no claim and its denial.
-        let other_framing = matches!((fm.framing, fk.framing), (Some(a), Some(d)) if a != d);
+        // Denying one framing of a withdrawal ("it was no orderly regrouping", "our guys did
+        // not run away") denies the manner, not the withdrawal: it contradicts only an account
+        // of that same framing.
+        let (fa, fd) = if std::ptr::eq(asserting, m) { (fm.framing, fk.framing) } else { (fk.framing, fm.framing) };
+        let other_framing = matches!(fd, Some(d) if fa != Some(d));
         if same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing {
             return Some("denial");
         }
@@ -230,7 +232,9 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
     if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k)
         && let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
             let comparable = unit_class(&qm.unit) == unit_class(&qk.unit)
-                && m.action.actor == k.action.actor
+                // Counts of one side's losses: an account that does not say who inflicted
+                // them ("the brigade's losses") counts the same losses.
+                && same_actor(m, k)
                 // Counts measure the same thing unless their triggers say otherwise.
                 && match (fm.measure, fk.measure) {
                     (Some(x), Some(y)) => x == y,

@@ -7,7 +7,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-use crate::extract::{Extraction, RawClaim, Token, tokens};
+use crate::extract::{Extraction, Folded, RawClaim, Token, tokens};
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::lexicon::{Lexicons, NounRole, QuantityWord};
 use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceId, PlaceRef, Quantity, Span, Speaker};
@@ -258,11 +258,17 @@ pub fn resolve_date(text: &str, published: Option<Day>) -> Option<(Day, bool)> {
 fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Quantity> {
     let clause = span.slice(text);
     let toks = tokens(text, span);
+    // Matched on the folded clause, as the extractor matches: a curly quote after "single
+    // digits" is punctuation there, not part of a word.
+    let folded = Folded::new(clause);
     let qualifiers: Vec<(Span, QuantityWord)> = lex
         .quantities
-        .find(clause)
+        .find(&folded.text)
         .into_iter()
-        .map(|m| (Span::new(span.start as usize + m.start, span.start as usize + m.end), *m.value))
+        .map(|m| {
+            let at = folded.orig(m.start, m.end);
+            (Span { start: span.start + at.start, end: span.start + at.end }, *m.value)
+        })
         .collect();
     let mut candidates: Vec<Quantity> = Vec::new();
     let mut i = 0;
@@ -292,7 +298,9 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
                     QuantityWord::Above => (v.saturating_add(1), u64::MAX),
                     QuantityWord::AtLeast => (v, u64::MAX),
                     QuantityWord::Below => (0, v.saturating_sub(1)),
-                    QuantityWord::AtMost => (0, v),
+                    // "Up to 300", "as many as 300": a claim of a count near its ceiling, not
+                    // of anything from none to 300.
+                    QuantityWord::AtMost => (v / 2, v),
                     QuantityWord::About => (v - v / 10, v + v / 10),
                     _ => (low, high),
                 };
@@ -309,6 +317,12 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
                 .filter(|m| matches!(m.value, NounRole::Military | NounRole::Civilian | NounRole::Equipment))
                 .map(|m| (singular(m.pattern), x.span.end))
         });
+        // "The brigade's losses were in the single digits", "losses stood at about 100": a
+        // count of losses with no noun after it counts soldiers.
+        let losses_before = || {
+            toks[i.saturating_sub(10)..i].iter().any(|x| matches!(x.text.to_lowercase().as_str(), "losses" | "casualties"))
+        };
+        let unit = unit.or_else(|| losses_before().then(|| ("soldier".to_string(), end)));
         if let Some((unit, unit_end)) = unit {
             end = end.max(unit_end);
             candidates.push(Quantity { low, high, unit, text: text[start as usize..end as usize].to_string(), span: Span { start, end } });

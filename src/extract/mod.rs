@@ -458,6 +458,14 @@ impl Doc<'_> {
                     new_claims.push(c);
                 }
             self.whole_quotation(&mut new_claims, &claims, sentence.span, segments);
+            // A speaker of no known side whose quotation speaks of "our guys" against the other
+            // side is of the speaker's side from then on ("He said losses were light").
+            for c in new_claims.iter().filter(|c| c.rules.iter().any(|r| r == "side:first-person-against-named-side")) {
+                let Some(sp) = c.speaker.as_ref() else { continue };
+                for s in seen.iter_mut().filter(|s| s.speaker.span == sp.span && s.speaker.side.is_none()) {
+                    s.speaker.side = Some(c.side);
+                }
+            }
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
 
@@ -1531,12 +1539,16 @@ impl Doc<'_> {
     }
 
     /// A noun for a statement ("statements", "claims", "reports") between the clause start
-    /// and the trigger.
+    /// and the trigger, or what someone says about it ("everything Moscow is saying about").
     fn claim_noun_before(&self, clause: Span, trigger: Span) -> bool {
         let text = self.text[clause.start as usize..trigger.start as usize].to_lowercase();
-        text.split(|c: char| !c.is_alphanumeric())
-            .any(|w| {
-                matches!(w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations" | "figure" | "figures" | "numbers")
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let said_about = words
+            .windows(2)
+            .any(|w| matches!(w[0], "saying" | "says" | "said" | "claiming" | "claims" | "writing" | "writes" | "telling" | "tells") && w[1] == "about");
+        said_about
+            || words.iter().any(|w| {
+                matches!(*w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations" | "figure" | "figures" | "numbers")
             })
     }
 
