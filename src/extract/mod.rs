@@ -1796,6 +1796,14 @@ impl Doc<'_> {
             && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::Place)
     }
 
+    /// A town named for a front sector: "the Kherson direction", "the Zaporizhzhia axis",
+    /// "the Bakhmut sector".
+    fn is_sector(&self, i: usize) -> bool {
+        let rest = self.text[self.mentions[i].span.end as usize..].trim_start_matches([' ', '-']);
+        let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        matches!(next.as_str(), "direction" | "axis" | "sector" | "front")
+    }
+
     /// A place mention that is not a place in its sentence: a dateline, part of a compound ("pro-Moscow",
     /// "Kyiv-based"), part of a named force or person ("the Tavria group"), or a capital that
     /// also stands for its government ("Kyiv said", "Moscow's invasion"). Such capitals count
@@ -2035,6 +2043,19 @@ impl Doc<'_> {
                 let reported = d.attribution.is_some() || d.quote_speaker.is_some();
                 recent.main.or(recent.top).filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
             };
+            // "in the Kherson direction", "on the Zaporizhzhia axis": a town named for a front
+            // sector stands for its oblast's front, and in an article about a town of that
+            // oblast for that town.
+            if let Some((i, rule)) = d.place.as_mut()
+                && self.is_sector(*i)
+                && let Some(main) = recent.main.or(recent.top).filter(|&m| m != *i)
+                && let (Some(p), Some(m)) = (self.gaz.place(self.mentions[*i].candidates[0]), self.gaz.place(self.mentions[main].candidates[0]))
+                && !p.admin1.is_empty()
+                && p.admin1 == m.admin1
+            {
+                *i = main;
+                *rule = "place:article-town-in-sector".to_string();
+            }
             // "the Azovstal plant in Mariupol", "Mariupol's Azovstal plant": the site named with
             // its town is the place (it stands for the town, at the scale of a site).
             if let Some((i, _)) = &d.place {
