@@ -498,6 +498,34 @@ mod tests {
         // Denying the same framing is a denial.
         no_regrouping.rules = vec!["framing:forced".into()];
         assert_eq!(disagreement(&fled, &no_regrouping).map(|d| d.0), Some("denial"));
+        // Denying a rout ("our guys did not run away") does not deny a withdrawal told without
+        // a framing ("the troops were ordered out").
+        let ordered_out = claim(3, Side::Kyiv, Kind::Withdrawal, Stance::Achieved, Some(Side::Kyiv), Modality::Asserted);
+        let mut no_rout = claim(4, Side::Kyiv, Kind::Withdrawal, Stance::Achieved, Some(Side::Kyiv), Modality::Denied);
+        no_rout.rules = vec!["framing:forced".into()];
+        assert!(disagreement(&ordered_out, &no_rout).is_none());
+    }
+
+    #[test]
+    fn a_withdrawal_under_way_is_framed_as_much_as_one_completed() {
+        let mut orderly = claim(1, Side::Moscow, Kind::Withdrawal, Stance::Ongoing, Some(Side::Moscow), Modality::Asserted);
+        let mut fled = claim(2, Side::Kyiv, Kind::Withdrawal, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        orderly.rules = vec!["framing:orderly".into()];
+        fled.rules = vec!["framing:forced".into()];
+        assert_eq!(conflicts(&[&orderly, &fled])[0].rule, "withdrawal:framing");
+    }
+
+    #[test]
+    fn counts_of_losses_compare_when_one_account_leaves_the_inflicter_unsaid() {
+        let q = |low, high| Quantity { low, high, unit: "soldier".into(), text: format!("{low}"), span: Span::default() };
+        let mut m = claim(1, Side::Moscow, Kind::Casualties, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Casualties, Stance::Achieved, None, Modality::Asserted);
+        m.quantity = Some(q(150, 300));
+        k.quantity = Some(q(1, 9));
+        assert_eq!(conflicts(&[&m, &k])[0].rule, "numbers");
+        // Losses each side inflicted on the other are no two counts of one thing.
+        k.action.actor = Some(Side::Kyiv);
+        assert!(conflicts(&[&m, &k]).is_empty());
     }
 
     #[test]

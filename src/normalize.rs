@@ -376,6 +376,8 @@ fn singular(noun: &str) -> String {
         "women" => "woman".into(),
         "men" => "man".into(),
         "personnel" | "manpower" => n,
+        // "servicemen", "militiamen", "policemen".
+        _ if n.ends_with("men") => format!("{}man", &n[..n.len() - 3]),
         _ => n.strip_suffix('s').map(str::to_string).unwrap_or(n),
     }
 }
@@ -384,7 +386,7 @@ fn singular(noun: &str) -> String {
 pub fn unit_class(unit: &str) -> &str {
     match unit {
         "civilian" | "resident" | "person" | "child" | "woman" | "inhabitant" | "villager" | "non-combatant" | "passenger" | "hostage" => "people",
-        "troop" | "soldier" | "serviceman" | "service member" | "fighter" | "militant" | "mercenary" | "nationalist" | "personnel" | "manpower" | "marine" | "paratrooper" | "conscript" | "servicemember" | "man" | "defender" => "soldiers",
+        "troop" | "soldier" | "serviceman" | "service member" | "fighter" | "militant" | "mercenary" | "nationalist" | "personnel" | "manpower" | "marine" | "paratrooper" | "conscript" | "servicemember" | "man" | "militiaman" | "defender" => "soldiers",
         other => other,
     }
 }
@@ -440,6 +442,11 @@ mod tests {
         assert_eq!(q("dozens of civilians"), Some((24, 99, "civilian".into())));
         assert_eq!(q("killed two soldiers"), Some((2, 2, "soldier".into())));
         assert_eq!(q("on January 12, 2023 the town fell"), None);
+        // A ceiling claims a count near it; a count of losses with no noun counts soldiers,
+        // whatever quotation marks surround it.
+        assert_eq!(q("up to 300 servicemen were lost"), Some((150, 300, "serviceman".into())));
+        assert_eq!(q("the brigade's losses were \u{201c}in the single digits\u{201d}"), Some((1, 9, "soldier".into())));
+        assert_eq!(q("losses stood at about 100"), Some((90, 110, "soldier".into())));
     }
 
     #[test]

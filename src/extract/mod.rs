@@ -1568,6 +1568,12 @@ impl Doc<'_> {
                 }
             }
         }
+        // "Ukrainian losses during the retreat amounted to ...": a side's losses are its soldiers
+        // when no noun near says who.
+        if best.is_none() && matches!(toks[ti].text.to_lowercase().as_str(), "losses" | "casualties") {
+            let side = toks[ti.saturating_sub(2).max(seg_s)..ti].iter().rev().find_map(|t| self.side_word(t))?;
+            return Some((NounRole::Military, Some(side)));
+        }
         let (_, role, at, pattern) = best?;
         // "Ukrainian losses were about 100 people killed": a side's losses are soldiers, however
         // they are counted.
@@ -3134,4 +3140,71 @@ mod tests {
         let got = claims("Reuters", text);
         assert!(got.iter().filter(|c| c.side == Side::Kyiv).count() >= 2, "{got:?}");
     }
+
+    #[test]
+    fn a_dateline_names_no_place() {
+        let got = claims("AP", "ODESA, Ukraine (AP) — Russia's defence ministry said its troops had withdrawn from the area.");
+        assert!(got.iter().all(|c| place(c) != "Odesa"), "{got:?}");
+    }
+
+    #[test]
+    fn where_troops_withdraw_to_is_not_their_place() {
+        let got = claims("Reuters", "Russia's defence ministry said its troops had withdrawn from Kherson to the left bank of the Dnieper.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(c), "Kherson");
+        let got = claims("Reuters", "Russia's defence ministry said all its troops had been moved to the east bank of Dnipro.");
+        assert!(got.iter().all(|c| place(c) != "Dnipro"), "a town has no banks: {got:?}");
+    }
+
+    #[test]
+    fn a_sentence_with_no_place_goes_on_about_the_last_claims_place() {
+        let text = "Russia's defence ministry said its forces had captured Marinka, a town on the western edge of Donetsk.\n\n\
+                    Ukrainian units abandoned their positions at the plant and fled, the ministry said.";
+        let got = claims("Reuters", text);
+        let fled = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(fled), "Marinka");
+    }
+
+    #[test]
+    fn the_operation_to_liberate_a_region_is_no_capture() {
+        let got = claims("TASS", "The ministry said that in the course of the operation to liberate Donbas the troops had been regrouped.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Control), "{got:?}");
+    }
+
+    #[test]
+    fn towns_named_together_give_one_place_whatever_their_order() {
+        for text in [
+            "Russia's defence ministry said its troops had been pulled out of the Balakliia and Izium areas.",
+            "Russia's defence ministry said its troops had been pulled out of the Izium and Balakliia areas.",
+        ] {
+            let got = claims("Reuters", text);
+            assert_eq!(place(&got[0]), "Izium", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_town_named_for_a_sector_stands_for_the_article_town() {
+        let text = "Ukrainian marines held positions in Krynky, the navy said.\n\n\
+                    The Russian defence ministry said Ukraine had lost more than 3,000 servicemen in the Kherson direction.\n\n\
+                    The navy said Krynky remained contested.";
+        let got = claims("Reuters", text);
+        let lost = got.iter().find(|c| c.action.kind == Kind::Casualties).expect("casualties");
+        assert_eq!(place(lost), "Krynky");
+    }
+
+    #[test]
+    fn an_action_after_during_frames_the_claim_of_its_sentence() {
+        let got = claims("TASS", "Ukrainian losses during the retreat from Pisky amounted to up to 300 servicemen, the ministry said.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Casualties), "{got:?}");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
+    }
+
+    #[test]
+    fn what_the_other_side_says_about_a_rout_called_untrue_is_denied() {
+        let got = claims("Kyiv Independent", "\u{201c}Everything Moscow is saying about our guys running away is simply not true,\u{201d} a Ukrainian officer said.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(c.modality, Modality::Denied);
+        assert_eq!(c.side, Side::Kyiv);
+    }
+
 }
