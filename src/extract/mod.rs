@@ -428,6 +428,24 @@ impl Doc<'_> {
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
             for c in &mut new_claims {
                 self.set_actor(c, &toks, &segs);
+                // "Ukrainian forces liberated Izium, the military said": each side calls only
+                // its own captures a liberation, so a speaker of no known side (or an outlet in
+                // its own voice) who does speaks for the side that took the place.
+                let unknown_speaker = c.rules.iter().any(|r| r.starts_with("side:outlet-voice")) && c.side == Side::Other;
+                let liberation = c.trigger.to_lowercase().starts_with("liberat");
+                if unknown_speaker
+                    && liberation
+                    && matches!(c.kind, Kind::Control | Kind::Advance)
+                    && c.stance == Stance::Achieved
+                    && c.modality != Modality::Denied
+                    && !c.negated
+                    && let Some(side) = c.actor.filter(|s| *s != Side::Other)
+                {
+                    c.side = side;
+                    for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
+                        *r = "side:liberation-framing".to_string();
+                    }
+                }
             }
             // A denial clause with no action of its own ("denied the claim", "said it bore no
             // relation to reality") denies an earlier claim, whatever the sentence's other
@@ -3205,6 +3223,19 @@ mod tests {
         let c = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
         assert_eq!(c.modality, Modality::Denied);
         assert_eq!(c.side, Side::Kyiv);
+    }
+
+
+    #[test]
+    fn who_calls_a_capture_a_liberation_speaks_for_the_side_that_took_it() {
+        let got = claims("Reuters", "Ukrainian forces liberated the village of Pisky, the commander said.");
+        assert_eq!(got[0].side, Side::Kyiv, "{got:?}");
+        assert!(got[0].rules.iter().any(|r| r == "side:liberation-framing"));
+        let got = claims("Reuters", "Russian troops have liberated Marinka, the statement said.");
+        assert_eq!(got[0].side, Side::Moscow, "{got:?}");
+        // A capture told in plain words says nothing of who tells it.
+        let got = claims("Reuters", "Russian troops have captured Marinka, the statement said.");
+        assert_eq!(got[0].side, Side::Other, "{got:?}");
     }
 
 }
