@@ -1821,11 +1821,11 @@ impl Doc<'_> {
     }
 
     /// A town named for a front sector: "the Kherson direction", "the Zaporizhzhia axis",
-    /// "the Bakhmut sector".
+    /// "the Bakhmut sector", "the Zaporozhye area".
     fn is_sector(&self, i: usize) -> bool {
         let rest = self.text[self.mentions[i].span.end as usize..].trim_start_matches([' ', '-']);
         let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        matches!(next.as_str(), "direction" | "axis" | "sector" | "front")
+        matches!(next.as_str(), "direction" | "axis" | "sector" | "front" | "area")
     }
 
     /// A place mention that is not a place in its sentence: a dateline, part of a compound ("pro-Moscow",
