@@ -1426,7 +1426,23 @@ impl Doc<'_> {
             if so_called {
                 rules.push("action:so-called".into());
             }
-            let denied_by_label = so_called || self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
+            // "The word 'surrender' does not apply here": the word is mentioned, not used; with a
+            // negation in its clause the speaker rejects it, without one it says nothing.
+            let mentioned = toks[ti.saturating_sub(3).max(seg_s)..ti]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .ends_with(&["the".to_string(), "word".to_string()])
+                || toks[ti.saturating_sub(3).max(seg_s)..ti].iter().filter(|t| t.is_word()).any(|t| t.text.eq_ignore_ascii_case("term"));
+            let negated_clause = toks[seg_s..seg_e].iter().any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation));
+            if mentioned && !negated_clause {
+                continue;
+            }
+            if mentioned {
+                rules.push("action:word-mentioned".into());
+            }
+            let denied_by_label = mentioned || so_called || self.denied_by_label(hit.span, seg_span, attribution.map(|a| &attributions[a]));
             drafts.push(Draft {
                 trigger: hit.span,
                 pattern: hit.pattern,
@@ -3236,6 +3252,15 @@ mod tests {
         // A capture told in plain words says nothing of who tells it.
         let got = claims("Reuters", "Russian troops have captured Marinka, the statement said.");
         assert_eq!(got[0].side, Side::Other, "{got:?}");
+    }
+
+
+    #[test]
+    fn a_word_mentioned_to_reject_it_is_a_denial_and_otherwise_no_claim() {
+        let got = claims("Reuters", "\"The word 'surrender' does not apply here,\" a Ukrainian commander said of the Mariupol garrison.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Surrender || c.modality == Modality::Denied), "{got:?}");
+        let got = claims("Reuters", "Ukraine's military said the term 'withdrawal' was chosen carefully in Bakhmut.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
     }
 
 }
