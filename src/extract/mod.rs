@@ -140,6 +140,8 @@ struct Doc<'a> {
     outlet_side: Side,
     /// Where a wire dateline ("KYIV, Ukraine (AP) —") ends, 0 when there is none.
     dateline_end: u32,
+    /// The article's main settlement, computed once (see [`Doc::main_settlement`]).
+    main: std::cell::OnceCell<Option<usize>>,
 }
 
 fn hits<'l, T>(folded: &Folded, set: &'l crate::lexicon::PhraseSet<T>) -> Vec<Hit<'l, T>> {
@@ -187,6 +189,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         quotes,
         outlet_side,
         dateline_end: text::dateline_end(view.text) as u32,
+        main: std::cell::OnceCell::new(),
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
@@ -203,8 +206,9 @@ fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) 
             && before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("the"))
             && !before[..cut].ends_with(|c: char| c.is_alphanumeric());
         // "the east bank of Dnipro", "the left side of Dnipro": a town has no banks.
-        let lower = before.to_lowercase();
-        let bank = ["bank of", "banks of", "side of", "shore of"].iter().any(|b| lower.ends_with(b));
+        let bank = ["bank of", "banks of", "side of", "shore of"]
+            .iter()
+            .any(|b| before.len() >= b.len() && before.get(before.len() - b.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(b)));
         if !(the || bank) || m.candidates.first().and_then(|&id| gaz.place(id)).is_none_or(|p| p.kind != PlaceKind::Settlement) {
             continue;
         }
@@ -1428,13 +1432,10 @@ impl Doc<'_> {
             }
             // "The word 'surrender' does not apply here": the word is mentioned, not used; with a
             // negation in its clause the speaker rejects it, without one it says nothing.
-            let mentioned = toks[ti.saturating_sub(3).max(seg_s)..ti]
-                .iter()
-                .filter(|t| t.is_word())
-                .map(|t| t.text.to_lowercase())
-                .collect::<Vec<_>>()
-                .ends_with(&["the".to_string(), "word".to_string()])
-                || toks[ti.saturating_sub(3).max(seg_s)..ti].iter().filter(|t| t.is_word()).any(|t| t.text.eq_ignore_ascii_case("term"));
+            let words_before: Vec<String> =
+                toks[ti.saturating_sub(3).max(seg_s)..ti].iter().filter(|t| t.is_word()).map(|t| t.text.to_lowercase()).collect();
+            let mentioned = matches!(words_before.as_slice(), [.., the, word] if the == "the" && word == "word")
+                || words_before.iter().any(|w| w == "term");
             let negated_clause = toks[seg_s..seg_e].iter().any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation));
             if mentioned && !negated_clause {
                 continue;
@@ -1892,7 +1893,7 @@ impl Doc<'_> {
     /// The settlement an article is about: the one named most often, when it has at least
     /// half of the article's settlement mentions and is named at least twice.
     fn main_settlement(&self) -> Option<usize> {
-        self.settlement_by_count(2)
+        *self.main.get_or_init(|| self.settlement_by_count(2))
     }
 
     /// The settlement an article names most, even once, when it has at least half of the
