@@ -1203,6 +1203,9 @@ impl Doc<'_> {
             None => {
                 sp.side = a.value.default;
                 sp.rule = format!("speaker:anaphor-default:{}", a.pattern);
+                // The lexicon says what the short form stands for: "the General Staff" is a
+                // body, whatever "General" means elsewhere.
+                sp.person = a.value.refers == Refers::Person;
             }
         }
     }
@@ -3262,6 +3265,17 @@ mod tests {
         assert!(got.iter().all(|c| c.action.kind != Kind::Surrender || c.modality == Modality::Denied), "{got:?}");
         let got = claims("Reuters", "Ukraine's military said the term 'withdrawal' was chosen carefully in Bakhmut.");
         assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
+    }
+
+
+    #[test]
+    fn the_report_is_the_report_of_the_body_that_issued_it() {
+        let text = "Ukrainian troops reached the river, the military said on Monday.\n\n\
+                    \u{201c}Our units entered Pisky,\u{201d} the General Staff said in its evening report. \
+                    According to the report, Russian troops abandoned their positions around the village.";
+        let got = claims("Reuters", text);
+        let fled = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(fled.side, Side::Kyiv, "{fled:?}");
     }
 
 }
