@@ -86,7 +86,12 @@ fn claim(
     }
     let quantity = quantity(text, raw.span, raw.trigger_span, lex);
     if let Some(f) = raw.framing {
-        rules.push(format!("framing:{}", if f == crate::lexicon::Framing::Orderly { "orderly" } else { "forced" }));
+        let name = match f {
+            crate::lexicon::Framing::Orderly => "orderly",
+            crate::lexicon::Framing::Forced => "forced",
+            crate::lexicon::Framing::OwnSide => "own-side",
+        };
+        rules.push(format!("framing:{name}"));
     }
     Claim {
         id: ClaimId { article: article.clone(), seq },
@@ -320,7 +325,7 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
         // "The brigade's losses were in the single digits", "losses stood at about 100": a
         // count of losses with no noun after it counts soldiers.
         let losses_before = || {
-            toks[i.saturating_sub(10)..i].iter().any(|x| matches!(x.text.to_lowercase().as_str(), "losses" | "casualties"))
+            toks[i.saturating_sub(10)..i].iter().any(|x| crate::extract::is_loss_noun(x.text))
         };
         let unit = unit.or_else(|| losses_before().then(|| ("soldier".to_string(), end)));
         if let Some((unit, unit_end)) = unit {

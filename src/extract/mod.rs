@@ -157,6 +157,11 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
     list[first..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.end <= span.end)
 }
 
+/// "Losses", "casualties": a side's losses count its soldiers, whatever noun (if any) follows.
+pub fn is_loss_noun(word: &str) -> bool {
+    word.eq_ignore_ascii_case("losses") || word.eq_ignore_ascii_case("casualties")
+}
+
 /// Extracts the claims of one article.
 pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicons, gaz: &'static Gazetteer) -> Extraction {
     let folded = Folded::new(view.text);
@@ -418,13 +423,10 @@ impl Doc<'_> {
             let mut drafts = self.drafts(&toks, sentence.span, &segs, &attributions, &history, sentence.paragraph, known);
             let topic = claims.iter().rev().find_map(|c| {
                 let (i, rule) = c.place.as_ref()?;
-                // A claim placed by the topic carries it on ("... the wounded went out first. He
-                // said losses were light").
-                let own = matches!(
-                    rule.as_str(),
-                    "place:after-trigger" | "place:before-trigger" | "place:settlement-of-clause" | "place:in-sentence" | "place:discourse" | "place:anaphor" | "place:article-town-in-area"
-                );
-                (own && self.place_rank(&self.mentions[*i]) == 0).then_some((*i, c.paragraph))
+                // Any place but the article-wide fallback, a claim placed by the topic included,
+                // carries the topic on ("... the wounded went out first. He said losses were
+                // light").
+                (rule != "place:article" && self.place_rank(&self.mentions[*i]) == 0).then_some((*i, c.paragraph))
             });
             let recent = Recent { place: last_place, topic, settlement: last_settlement, main: main_settlement, top: top_settlement };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
@@ -432,24 +434,7 @@ impl Doc<'_> {
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
             for c in &mut new_claims {
                 self.set_actor(c, &toks, &segs);
-                // "Ukrainian forces liberated Izium, the military said": each side calls only
-                // its own captures a liberation, so a speaker of no known side (or an outlet in
-                // its own voice) who does speaks for the side that took the place.
-                let unknown_speaker = c.rules.iter().any(|r| r.starts_with("side:outlet-voice")) && c.side == Side::Other;
-                let liberation = c.trigger.to_lowercase().starts_with("liberat");
-                if unknown_speaker
-                    && liberation
-                    && matches!(c.kind, Kind::Control | Kind::Advance)
-                    && c.stance == Stance::Achieved
-                    && c.modality != Modality::Denied
-                    && !c.negated
-                    && let Some(side) = c.actor.filter(|s| *s != Side::Other)
-                {
-                    c.side = side;
-                    for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
-                        *r = "side:liberation-framing".to_string();
-                    }
-                }
+                self.side_by_own_side_word(c);
             }
             // A denial clause with no action of its own ("denied the claim", "said it bore no
             // relation to reality") denies an earlier claim, whatever the sentence's other
@@ -1608,7 +1593,7 @@ impl Doc<'_> {
         }
         // "Ukrainian losses during the retreat amounted to ...": a side's losses are its soldiers
         // when no noun near says who.
-        if best.is_none() && matches!(toks[ti].text.to_lowercase().as_str(), "losses" | "casualties") {
+        if best.is_none() && is_loss_noun(toks[ti].text) {
             let side = toks[ti.saturating_sub(2).max(seg_s)..ti].iter().rev().find_map(|t| self.side_word(t))?;
             return Some((NounRole::Military, Some(side)));
         }
@@ -1616,7 +1601,7 @@ impl Doc<'_> {
         // "Ukrainian losses were about 100 people killed": a side's losses are soldiers, however
         // they are counted.
         if pattern == "people" {
-            let losses = toks[seg_s..seg_e].iter().position(|t| matches!(t.text.to_lowercase().as_str(), "losses" | "casualties"));
+            let losses = toks[seg_s..seg_e].iter().position(|t| is_loss_noun(t.text));
             if let Some(k) = losses.map(|k| seg_s + k) {
                 let side = toks[k.saturating_sub(2)..k].iter().rev().find_map(|t| self.side_word(t));
                 return Some((NounRole::Military, side));
@@ -1689,6 +1674,22 @@ impl Doc<'_> {
             .rev()
             .take_while(|t| !t.is(&[',', ';']))
             .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal))
+    }
+
+    /// "Ukrainian forces liberated Izium, the military said": each side calls only its own
+    /// captures a liberation, so a speaker of no known side (or an outlet in its own voice) who
+    /// does speaks for the side that took the place.
+    fn side_by_own_side_word(&self, c: &mut RawClaim) {
+        let unknown_speaker = c.side == Side::Other && c.rules.iter().any(|r| r.starts_with("side:outlet-voice"));
+        let asserted = c.stance == Stance::Achieved && c.modality != Modality::Denied && !c.negated;
+        if !unknown_speaker || !asserted || c.framing != Some(Framing::OwnSide) {
+            return;
+        }
+        let Some(side) = c.actor.filter(|s| *s != Side::Other) else { return };
+        c.side = side;
+        for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
+            *r = "side:liberation-framing".to_string();
+        }
     }
 
     /// The side of an unknown speaker whose quotation speaks of "our" people and names only the
@@ -1840,6 +1841,32 @@ impl Doc<'_> {
             && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::Place)
     }
 
+    /// Mention `i` names where troops withdraw to or people are taken ("withdrew from Kherson
+    /// to the left bank of the Dnieper", "moved to Donetsk", "the wounded were taken to a
+    /// hospital in Novoazovsk"): for those kinds, not where it happened. The preposition that
+    /// governs the name is the last of the ten words before it; "to" before a verb is an
+    /// infinitive ("decided to regroup the troops in X"), not a destination.
+    fn is_destination(&self, kind: Kind, sentence: Span, i: usize) -> bool {
+        if !matches!(kind, Kind::Withdrawal | Kind::Surrender | Kind::Civilians | Kind::Casualties) {
+            return false;
+        }
+        let before = &self.text[sentence.start as usize..self.mentions[i].span.start as usize];
+        // The ten words before the name, nearest first, each with the word after it (the
+        // name itself after the nearest).
+        let mut words: Vec<&str> = before.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(10).collect();
+        words.insert(0, self.mentions[i].surface.as_str());
+        let governing = words.windows(2).find_map(|pair| {
+            let (next, w) = (pair[0], pair[1]);
+            let preposition = match w.to_lowercase().as_str() {
+                "to" => next.starts_with(char::is_uppercase) || matches!(next.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "positions" | "defensive"),
+                "from" | "toward" | "towards" | "into" | "onto" | "across" | "behind" | "beyond" => true,
+                _ => false,
+            };
+            preposition.then_some(w)
+        });
+        governing.is_some_and(|w| !w.eq_ignore_ascii_case("from"))
+    }
+
     /// A town named for a front sector: "the Kherson direction", "the Zaporizhzhia axis",
     /// "the Bakhmut sector", "the Zaporozhye area".
     fn is_sector(&self, i: usize) -> bool {
@@ -1984,38 +2011,7 @@ impl Doc<'_> {
             let (s, e) = segs[d.segment];
             let seg_span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
             let in_seg: Vec<usize> = usable.iter().copied().filter(|&i| seg_span.contains(self.mentions[i].span)).collect();
-            // "withdrew from Kherson to the left bank of the Dnieper", "moved to Donetsk", "the
-            // wounded were taken to a hospital in Novoazovsk": where troops withdraw, or people
-            // are taken, is not where it happened.
-            let destination = |i: usize| {
-                matches!(d.kind, Kind::Withdrawal | Kind::Surrender | Kind::Civilians | Kind::Casualties) && {
-                    // The preposition that governs the name: the last of the ten words before
-                    // it ("moved to the east bank of Dnipro", "from the right bank of the X").
-                    let before = &self.text[sentence.start as usize..self.mentions[i].span.start as usize];
-                    let words: Vec<&str> = before
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    let from = words.len().saturating_sub(10);
-                    // "to" before a verb is an infinitive ("decided to regroup the troops in X"),
-                    // a preposition before a name or a noun phrase ("moved to the east bank").
-                    let preposition = |k: usize| {
-                        let w = words[k].to_lowercase();
-                        // The word after the last is the place's name itself.
-                        let next = words.get(k + 1).copied().unwrap_or("X");
-                        match w.as_str() {
-                            "to" => {
-                                next.starts_with(char::is_uppercase)
-                                    || matches!(next.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "positions" | "defensive")
-                            }
-                            "from" | "toward" | "towards" | "into" | "onto" | "across" | "behind" | "beyond" => true,
-                            _ => false,
-                        }
-                    };
-                    let last = (from..words.len()).rev().find(|&k| preposition(k)).map(|k| words[k]);
-                    last.is_some_and(|w| !w.eq_ignore_ascii_case("from"))
-                }
-            };
+            let destination = |i: usize| self.is_destination(d.kind, sentence, i);
             let after = in_seg.iter().copied().filter(|&i| self.mentions[i].span.start >= d.trigger.end).find(|&i| {
                 let gap = &self.text[d.trigger.end as usize..self.mentions[i].span.start as usize];
                 gap.split_whitespace().count() <= 10 && !destination(i)

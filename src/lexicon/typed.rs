@@ -202,6 +202,8 @@ pub enum Needs {
 pub enum Framing {
     Orderly,
     Forced,
+    /// A side's own word for its captures ("liberated").
+    OwnSide,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -438,6 +440,7 @@ impl Lexicons {
                 "-" => None,
                 "orderly" => Some(Framing::Orderly),
                 "forced" => Some(Framing::Forced),
+                "own-side" => Some(Framing::OwnSide),
                 other => return Err(t.error(r, format!("unknown framing `{other}`"))),
             };
             let actor = match cell(t, r, "actor") {
