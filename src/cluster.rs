@@ -20,8 +20,18 @@ pub const GAP_DAYS: i32 = 7;
 /// An event spans at most this many days, so that a place fought over for months yields a
 /// sequence of events rather than one.
 pub const SPAN_DAYS: i32 = 28;
-/// The day key of claims without any date: they form one event per block.
+/// The day key of claims without any date (an article that gives no publication date and
+/// no date of its own): they form one event per block, or join its one dated event
+/// ([`undated_join`]).
 pub const UNDATED: i32 = i32::MAX;
+
+/// Whether a block's undated claims join its dated event: when it has exactly one. An account
+/// of a town's capture that gives no date is about the one capture of the town the store
+/// knows of; where the block holds several, nothing tells which, and they stay an undated
+/// event of their own.
+pub fn undated_join(dated_events: usize) -> bool {
+    dated_events == 1
+}
 
 /// The family of kinds one event gathers: the capture or holding of a place and the advances
 /// into it are accounts of one fight ("troops recaptured the village" is told as an advance by

@@ -89,7 +89,7 @@ const RULES_KEY: &str = "rules";
 /// written in another layout cannot be read until it is rebuilt.
 const LAYOUT_KEY: &str = "derived_layout";
 /// Bumped whenever a derived record's encoding changes.
-pub const DERIVED_LAYOUT: u32 = 3;
+pub const DERIVED_LAYOUT: u32 = 4;
 const REBUILDING_KEY: &str = "rebuilding";
 /// The number of stored articles (owners and aliases), kept in every article's transaction.
 const ARTICLES_KEY: &str = "articles";
@@ -103,6 +103,14 @@ fn index_key(block: &BlockKey, claim: &Claim) -> IndexKey {
 }
 
 /// What applying one article did, for progress lines.
+/// The old events of a rescanned stretch of a block and the new partition of its claims:
+/// (start day, event id) and (start day, members in (day, id) order).
+#[derive(Default)]
+struct DatedRescan {
+    old_events: Vec<(i32, String)>,
+    new_events: Vec<(i32, Vec<(i32, ClaimId)>)>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
     pub article: ArticleId,
@@ -258,12 +266,18 @@ impl Db {
     }
 
     /// The event a claim belongs to: the last event of its block starting on or before its
-    /// day.
+    /// day (for an undated claim, its block's undated event, else the dated event it joined).
     pub fn event_of(&self, claim: &ClaimId) -> Result<Option<EventId>> {
         let Some(c) = self.claim(claim)? else { return Ok(None) };
         let block = cluster::block_key(&c);
         let kind = block.kind.as_str().to_string();
         let day = cluster::day_key(&c);
+        if day == UNDATED {
+            // The range below ends before `day + 1`, which cannot be written for the last day.
+            if let Some(id) = self.store.get::<EventStarts>(&(block.place.clone(), kind.clone(), UNDATED))? {
+                return Ok(Some(EventId(id)));
+            }
+        }
         let found = self
             .store
             .range::<EventStarts, _, _>(&(block.place.clone(), kind.clone(), i32::MIN), &(block.place, kind, day.saturating_add(1)), true)?
@@ -272,7 +286,8 @@ impl Db {
         Ok(found.map(|(_, id)| EventId(id)))
     }
 
-    /// An event's claims, in (day, id) order: its block's index entries over its days.
+    /// An event's claims, in (day, id) order: its block's index entries over its days, and its
+    /// block's undated entries when it is the event they joined.
     pub fn event_claims(&self, event: &Event) -> Result<Vec<ClaimId>> {
         let kind = event.block.kind.as_str().to_string();
         let place = event.block.place.clone();
@@ -280,11 +295,14 @@ impl Db {
             (Some(a), Some(b)) => (a.0, b.0.saturating_add(1)),
             _ => (UNDATED, UNDATED),
         };
-        let entries: Box<dyn Iterator<Item = rift_store::Result<(IndexKey, ())>>> = if from == UNDATED {
-            Box::new(self.store.scan_prefix::<BlockIndex, _>(&(place, kind, UNDATED))?)
+        let mut entries: Box<dyn Iterator<Item = rift_store::Result<(IndexKey, ())>>> = if from == UNDATED {
+            Box::new(self.store.scan_prefix::<BlockIndex, _>(&(place.clone(), kind.clone(), UNDATED))?)
         } else {
-            Box::new(self.store.range::<BlockIndex, _, _>(&(place.clone(), kind.clone(), from), &(place, kind, to), false)?)
+            Box::new(self.store.range::<BlockIndex, _, _>(&(place.clone(), kind.clone(), from), &(place.clone(), kind.clone(), to), false)?)
         };
+        if event.joins_undated && from != UNDATED {
+            entries = Box::new(entries.chain(self.store.scan_prefix::<BlockIndex, _>(&(place, kind, UNDATED))?));
+        }
         entries.map(|r| r.map(|((_, _, _, art, seq), ())| ClaimId { article: ArticleId(art), seq }).map_err(Error::from)).collect()
     }
 
@@ -422,6 +440,81 @@ impl Db {
         Ok(outcome)
     }
 
+    /// Partitions a block's dated claims (stored, less `removed`, plus `added`) into events.
+    /// With `changed = Some((first, last))` days, the scan starts at the event the first
+    /// changed day falls in and stops at the first stored event start after the last changed
+    /// day that it meets again (what follows is unchanged); with `None` it covers the whole
+    /// block. Returns the old events of the scanned stretch and the new partition of it.
+    fn rescan_dated(&self, block: &BlockKey, changed: Option<(i32, i32)>, added: &[&Claim], removed_ids: &BTreeSet<&ClaimId>) -> Result<DatedRescan> {
+        let kind = block.kind.as_str().to_string();
+        let starts_of = |day: i32| (block.place.clone(), kind.clone(), day);
+        let (restart, d_max) = match changed {
+            Some((d_min, d_max)) => {
+                let restart = self
+                    .store
+                    .range::<EventStarts, _, _>(&starts_of(i32::MIN), &starts_of(d_min.saturating_add(1)), true)?
+                    .next()
+                    .transpose()?
+                    .map_or(d_min, |((_, _, start), _)| start);
+                (restart, d_max)
+            }
+            // No dated day is after UNDATED - 1, so the scan never stops early.
+            None => (i32::MIN, UNDATED - 1),
+        };
+        let stored = self.store.range::<BlockIndex, _, _>(&starts_of(restart), &starts_of(UNDATED), false)?;
+        let mut extra: Vec<(i32, ClaimId)> = added.iter().filter(|c| cluster::day_key(c) != UNDATED).map(|c| cluster::member_key(c)).collect();
+        extra.sort();
+        let mut extra = extra.into_iter().peekable();
+        let mut stored = stored.map(|r| r.map(|((_, _, day, art, seq), _)| (day, ClaimId { article: ArticleId(art), seq }))).peekable();
+        let mut partitioner = Partitioner::new();
+        let mut resync: Option<i32> = None;
+        let mut out = DatedRescan::default();
+        loop {
+            let next_stored = match stored.peek() {
+                Some(Ok(m)) => Some(m.clone()),
+                Some(Err(_)) => return Err(stored.next().and_then(|r| r.err()).map(Error::from).unwrap_or_else(|| Error::NotFound("index".into()))),
+                None => None,
+            };
+            // Stored entries of removed claims are skipped; added claims may reuse a removed
+            // claim's id (a changed article), so they are never skipped, and an added claim
+            // wins over a stored entry with the same key.
+            let member = match (next_stored, extra.peek()) {
+                (Some(s), Some(e)) if e <= &s => {
+                    if *e == s {
+                        stored.next();
+                    }
+                    extra.next()
+                }
+                (Some(s), _) => {
+                    stored.next();
+                    if removed_ids.contains(&s.1) {
+                        continue;
+                    }
+                    Some(s)
+                }
+                (None, Some(_)) => extra.next(),
+                (None, None) => None,
+            };
+            let Some((day, claim)) = member else { break };
+            if partitioner.push(day) {
+                if day > d_max && self.store.contains::<EventStarts>(&starts_of(day))? {
+                    resync = Some(day);
+                    break;
+                }
+                out.new_events.push((day, Vec::new()));
+            }
+            if let Some(last) = out.new_events.last_mut() {
+                last.1.push((day, claim));
+            }
+        }
+        let upto = resync.unwrap_or(UNDATED);
+        for item in self.store.range::<EventStarts, _, _>(&starts_of(restart), &starts_of(upto), false)? {
+            let ((_, _, start), id) = item?;
+            out.old_events.push((start, id));
+        }
+        Ok(out)
+    }
+
     /// Recomputes the events of one block around the claims added and removed, writing the
     /// changes into `batch`. Returns the events written and how many conflicting pairs are new.
     fn recluster(
@@ -439,92 +532,65 @@ impl Db {
         changed_days.sort_unstable();
         let mut written = Vec::new();
         let mut new_conflicts = 0;
+        let starts_of = |day: i32| (block.place.clone(), kind.clone(), day);
 
-        // Old events whose members are recomputed, and the new partition of those members.
-        let mut old_events: Vec<(i32, String)> = Vec::new();
-        let mut new_events: Vec<(i32, Vec<(i32, ClaimId)>)> = Vec::new();
-
-        let dated: Vec<i32> = changed_days.iter().copied().filter(|d| *d != UNDATED).collect();
-        if let (Some(&d_min), Some(&d_max)) = (dated.first(), dated.last()) {
-            let restart = self
-                .store
-                .range::<EventStarts, _, _>(&(block.place.clone(), kind.clone(), i32::MIN), &(block.place.clone(), kind.clone(), d_min.saturating_add(1)), true)?
-                .next()
-                .transpose()?
-                .map_or(d_min, |((_, _, start), _)| start);
-            let stored = self.store.range::<BlockIndex, _, _>(
-                &(block.place.clone(), kind.clone(), restart),
-                &(block.place.clone(), kind.clone(), UNDATED),
-                false,
-            )?;
-            let mut extra: Vec<(i32, ClaimId)> =
-                added.iter().filter(|c| cluster::day_key(c) != UNDATED).map(|c| cluster::member_key(c)).collect();
-            extra.sort();
-            let mut extra = extra.into_iter().peekable();
-            let mut stored = stored.map(|r| r.map(|((_, _, day, art, seq), _)| (day, ClaimId { article: ArticleId(art), seq }))).peekable();
-            let mut partitioner = Partitioner::new();
-            let mut resync: Option<i32> = None;
-            loop {
-                let next_stored = match stored.peek() {
-                    Some(Ok(m)) => Some(m.clone()),
-                    Some(Err(_)) => return Err(stored.next().and_then(|r| r.err()).map(Error::from).unwrap_or_else(|| Error::NotFound("index".into()))),
-                    None => None,
-                };
-                // Stored entries of removed claims are skipped; added claims may reuse a
-                // removed claim's id (a changed article), so they are never skipped, and an
-                // added claim wins over a stored entry with the same key.
-                let member = match (next_stored, extra.peek()) {
-                    (Some(s), Some(e)) if e <= &s => {
-                        if *e == s {
-                            stored.next();
-                        }
-                        extra.next()
-                    }
-                    (Some(s), _) => {
-                        stored.next();
-                        if removed_ids.contains(&s.1) {
-                            continue;
-                        }
-                        Some(s)
-                    }
-                    (None, Some(_)) => extra.next(),
-                    (None, None) => None,
-                };
-                let Some((day, claim)) = member else { break };
-                if partitioner.push(day) {
-                    if day > d_max && self.store.contains::<EventStarts>(&(block.place.clone(), kind.clone(), day))? {
-                        resync = Some(day);
-                        break;
-                    }
-                    new_events.push((day, Vec::new()));
-                }
-                if let Some(last) = new_events.last_mut() {
-                    last.1.push((day, claim));
-                }
-            }
-            let upto = resync.unwrap_or(UNDATED);
-            for item in self.store.range::<EventStarts, _, _>(&(block.place.clone(), kind.clone(), restart), &(block.place.clone(), kind.clone(), upto), false)? {
-                let ((_, _, start), id) = item?;
-                old_events.push((start, id));
+        // The block's undated claims after the change, and whether they joined its one dated
+        // event before it (they did when the block had undated claims but no undated event).
+        let mut undated: Vec<(i32, ClaimId)> = Vec::new();
+        let mut had_undated = false;
+        for item in self.store.scan_prefix::<BlockIndex, _>(&starts_of(UNDATED))? {
+            let ((_, _, day, art, seq), _) = item?;
+            had_undated = true;
+            let id = ClaimId { article: ArticleId(art), seq };
+            if !removed_ids.contains(&id) {
+                undated.push((day, id));
             }
         }
-        if changed_days.last() == Some(&UNDATED) {
-            let mut members: Vec<(i32, ClaimId)> = Vec::new();
-            for item in self.store.scan_prefix::<BlockIndex, _>(&(block.place.clone(), kind.clone(), UNDATED))? {
-                let ((_, _, day, art, seq), _) = item?;
-                let id = ClaimId { article: ArticleId(art), seq };
-                if !removed_ids.contains(&id) {
-                    members.push((day, id));
-                }
+        undated.extend(added.iter().filter(|c| cluster::day_key(c) == UNDATED).map(|c| cluster::member_key(c)));
+        undated.sort();
+        undated.dedup();
+        let undated_event = self.store.get::<EventStarts>(&starts_of(UNDATED))?;
+        let joined_before = had_undated && undated_event.is_none();
+
+        // The dated events around the changed days, rescanned from the start of the event
+        // the earliest change falls in to the first event start the rescan meets unchanged.
+        let dated: Vec<i32> = changed_days.iter().copied().filter(|d| *d != UNDATED).collect();
+        let mut scan = match (dated.first(), dated.last()) {
+            (Some(&d_min), Some(&d_max)) => self.rescan_dated(block, Some((d_min, d_max)), added, &removed_ids)?,
+            _ => DatedRescan::default(),
+        };
+        let mut joined_after = false;
+        if !undated.is_empty() {
+            // Dated events after the change: the stored ones outside the rescanned stretch and
+            // the rescan's. Counting stops once the answer cannot be one.
+            let cap = scan.old_events.len() + 2;
+            let mut stored = 0;
+            for item in self.store.range::<EventStarts, _, _>(&starts_of(i32::MIN), &starts_of(UNDATED), false)?.take(cap) {
+                item?;
+                stored += 1;
             }
-            members.extend(added.iter().filter(|c| cluster::day_key(c) == UNDATED).map(|c| cluster::member_key(c)));
-            members.sort();
-            members.dedup();
-            if let Some(id) = self.store.get::<EventStarts>(&(block.place.clone(), kind.clone(), UNDATED))? {
+            joined_after = cluster::undated_join(stored - scan.old_events.len() + scan.new_events.len());
+        }
+        if joined_before || joined_after {
+            // Whether the undated claims join changes with the block's dated events as a
+            // whole, and a block with one dated event is small: it is recomputed whole.
+            scan = self.rescan_dated(block, None, added, &removed_ids)?;
+            joined_after = !undated.is_empty() && cluster::undated_join(scan.new_events.len());
+        }
+        let DatedRescan { mut old_events, mut new_events } = scan;
+        if joined_after {
+            if let Some(id) = undated_event {
                 old_events.push((UNDATED, id));
             }
-            if !members.is_empty() {
-                new_events.push((UNDATED, members));
+            if let Some((_, members)) = new_events.first_mut() {
+                members.extend(undated);
+            }
+        } else if changed_days.last() == Some(&UNDATED) || joined_before {
+            if let Some(id) = undated_event {
+                old_events.push((UNDATED, id));
+            }
+            if !undated.is_empty() {
+                new_events.push((UNDATED, undated));
             }
         }
 
@@ -570,6 +636,7 @@ impl Db {
             let event_kind = cluster::event_kind(block, &refs);
             let id = cluster::event_id(block, &slug, start);
             let last_day = members.iter().map(|(d, _)| *d).filter(|d| *d != UNDATED).max();
+            let joins_undated = start != UNDATED && members.last().is_some_and(|(d, _)| *d == UNDATED);
             let event = Event {
                 id: id.clone(),
                 block: block.clone(),
@@ -578,6 +645,7 @@ impl Db {
                 first_day: (start != UNDATED).then_some(crate::model::Day(start)),
                 last_day: last_day.map(crate::model::Day),
                 claim_count: members.len() as u32,
+                joins_undated,
                 status,
                 conflicts,
                 rule: format!("cluster:place+kind-family, gap<={}d, span<={}d", cluster::GAP_DAYS, cluster::SPAN_DAYS),

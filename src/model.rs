@@ -432,6 +432,9 @@ pub struct Event {
     /// from `first_day` to `last_day` (`db::Db::event_claims`), so an event that grows is not
     /// rewritten with a longer list.
     pub claim_count: u32,
+    /// The block's undated claims joined this event, its one dated event
+    /// (`cluster::undated_join`); they are its members too.
+    pub joins_undated: bool,
     pub status: Status,
     pub conflicts: Vec<Conflict>,
     /// The rule that grouped the claims, for provenance.

@@ -68,6 +68,8 @@ pub struct RawClaim {
     pub target: Option<Side>,
     pub trigger: String,
     pub trigger_span: Span,
+    /// Whose side the trigger's action is, as its lexicon entry says.
+    pub actor_rule: ActorRule,
     pub negated: bool,
     pub framing: Option<Framing>,
     /// Index into [`Extraction::mentions`], and the rule that chose it.
@@ -2230,6 +2232,7 @@ impl Doc<'_> {
                     target: d.target,
                     trigger: d.trigger.slice(self.text).to_string(),
                     trigger_span: d.trigger,
+                    actor_rule: d.actor_rule,
                     negated: d.negated,
                     framing: d.framing,
                     place: d.place,
@@ -2288,7 +2291,7 @@ impl Doc<'_> {
                 break;
             }
         }
-        let rule = self.lex.actions.get(&c.trigger.to_lowercase()).map(|t| t.actor).unwrap_or(ActorRule::Subject);
+        let rule = c.actor_rule;
         // "under Russian control": the trigger names the holder.
         let named = tokens(self.text, c.trigger_span).iter().find_map(|t| self.side_word(t));
         if let Some(side) = named.filter(|_| c.kind == Kind::Control) {
@@ -2555,6 +2558,7 @@ fn echo(ante: &RawClaim, e: Echo) -> RawClaim {
         target: ante.target,
         trigger: ante.trigger.clone(),
         trigger_span: ante.trigger_span,
+        actor_rule: ante.actor_rule,
         negated: ante.negated && e.modality != Modality::Denied,
         framing: ante.framing,
         place: ante.place.clone().map(|(i, _)| (i, e.place_rule.to_string())),
@@ -2854,10 +2858,23 @@ mod tests {
         let text = "Russia-backed separatists announced that 256 Ukrainian soldiers \"have surrendered\" in Marinka, Reuters reported.";
         assert_eq!(side_of(text, "surrendered"), Side::Moscow);
         let text = "Ukrainian forces completed their \"combat mission\" in Marinka, according to a statement by Ukraine's military.";
-        assert_eq!(side_of(text, "combat mission"), Side::Kyiv);
+        assert_eq!(side_of(text, "completed their \"combat mission"), Side::Kyiv);
         let text = "Ukraine's general staff refuted the Russian defence ministry's claim that Russian forces had captured Marinka.";
         let got = claims("Reuters", text);
         assert_eq!((got[0].side, got[0].modality), (Side::Kyiv, Modality::Denied), "{got:?}");
+    }
+
+    #[test]
+    fn a_garrison_that_completed_its_combat_mission_gave_the_place_up() {
+        // The phrase reads through the quotation marks around its last words.
+        let text = "Ukraine's general staff said the Marinka garrison had completed its \u{201c}combat mission\u{201d}.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.trigger.contains("combat mission")).expect("a claim on the mission");
+        assert_eq!((c.action.kind, c.action.stance, c.action.actor, c.side), (Kind::Control, Stance::Achieved, Some(Side::Moscow), Side::Kyiv), "{:?}", c.rules);
+        assert_eq!(c.action.trigger, "completed its \u{201c}combat mission", "the span ends before the closing mark");
+        // Carrying out a mission is no ending.
+        let got = claims("Reuters", "Ukraine's general staff said units were performing a combat mission near Marinka.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Surrender && c.action.kind != Kind::Control), "{got:?}");
     }
 
     #[test]

@@ -2,24 +2,37 @@
 
 use crate::model::Span;
 
-/// A copy of the text for matching: typographic apostrophes and quotes made ASCII, dashes
+/// A copy of the text for matching: typographic apostrophes made ASCII, quotation marks dropped, dashes
 /// made spaces and hyphens plain, diacritics dropped, odd spaces made plain; case is kept. `to_orig` maps each
 /// byte of the folded copy back to the byte of the original text it came from, so every match
 /// becomes a span of the original.
 pub struct Folded {
     pub text: String,
     to_orig: Vec<u32>,
+    /// The byte length of the original char each folded byte came from, so a match ends
+    /// right after its last char even when the next char was dropped (a closing quote).
+    src_len: Vec<u8>,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut to_orig = Vec::with_capacity(original.len() + 1);
+        let mut src_len = Vec::with_capacity(original.len() + 1);
         for (i, c) in original.char_indices() {
             let before = text.len();
             match c {
                 '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{0060}' | '\u{00b4}' | '\u{2032}' => text.push('\''),
-                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' | '\u{2033}' => text.push('"'),
+                // A quotation mark beside a space frames the words it quotes ("completed its
+                // “combat mission”"): it is dropped, so phrases read through it. Between two
+                // words it stays a word boundary.
+                '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' | '\u{2033}' => {
+                    let after = original[i + c.len_utf8()..].chars().next();
+                    let framing = text.ends_with(char::is_whitespace) || text.is_empty() || after.is_none_or(|a| !a.is_alphanumeric());
+                    if !framing {
+                        text.push(' ');
+                    }
+                }
                 '\u{2010}' | '\u{2011}' => text.push('-'),
                 // Dashes separate words; a hyphen would glue them into one compound.
                 '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => text.push(' '),
@@ -43,23 +56,20 @@ impl Folded {
                 }
             }
             to_orig.extend(std::iter::repeat_n(i as u32, text.len() - before));
+            src_len.extend(std::iter::repeat_n(c.len_utf8() as u8, text.len() - before));
         }
         to_orig.push(original.len() as u32);
-        Folded { text, to_orig }
+        src_len.push(0);
+        Folded { text, to_orig, src_len }
     }
 
     /// The original span of folded bytes `start..end`.
     pub fn orig(&self, start: usize, end: usize) -> Span {
         let s = self.to_orig[start];
-        // The end maps to the start of the char after the last folded byte.
-        let e = if end == 0 { 0 } else { next_orig(&self.to_orig, end) };
+        // The end is the end of the original char of the last folded byte.
+        let e = if end == 0 { 0 } else { self.to_orig[end - 1] + u32::from(self.src_len[end - 1]) };
         Span { start: s, end: e.max(s) }
     }
-}
-
-fn next_orig(map: &[u32], end: usize) -> u32 {
-    let last = map[end - 1];
-    map[end..].iter().copied().find(|&o| o != last).unwrap_or(*map.last().unwrap_or(&0))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,7 +192,9 @@ mod tests {
     fn folded_matches_map_back_to_original_spans() {
         let original = "Russia\u{2019}s \u{201c}liberation\u{201d} of Mari\u{0301}upol";
         let folded = Folded::new(original);
-        assert_eq!(folded.text, "Russia's \"liberation\" of Mariupol");
+        assert_eq!(folded.text, "Russia's liberation of Mariupol");
+        let at = folded.text.find("liberation").unwrap();
+        assert_eq!(folded.orig(at, at + 10).slice(original), "liberation", "the quotes are not in the match");
         let at = folded.text.find("Russia's").unwrap();
         assert_eq!(folded.orig(at, at + 8).slice(original), "Russia\u{2019}s");
         let at = folded.text.find("Mariupol").unwrap();
