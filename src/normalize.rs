@@ -9,7 +9,7 @@ use jiff::civil::{Date, Weekday};
 
 use crate::extract::{Extraction, Folded, RawClaim, Token, tokens};
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::lexicon::{Lexicons, NounRole, QuantityWord};
+use crate::lexicon::{Lexicons, NounRole, QuantityWord, WordClass};
 use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceId, PlaceRef, Quantity, Span, Speaker};
 
 /// Reads a publication date: `YYYY-MM-DD`, or an RFC 3339 timestamp (its own calendar date).
@@ -279,8 +279,14 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // "On November 21", "21 November": a day of the month counts nothing.
+        let of_date = |k: usize| toks.get(k).is_some_and(|x| month_of(x.text).is_some());
         let (value, mut low, mut high, mut start, mut end, next) = if let Some((n, used)) = number_at(&toks, i) {
             let end_tok = i + used - 1;
+            if used == 1 && n <= 31 && ((i > 0 && of_date(i - 1)) || of_date(i + 1)) {
+                i += 1;
+                continue;
+            }
             (Some(n), n, n, t.span.start, toks[end_tok].span.end, i + used)
         } else if let Some((q, w)) = qualifiers.iter().find(|(q, _)| q.start == t.span.start) {
             let used = toks[i..].iter().take_while(|x| x.span.end <= q.end).count().max(1);
@@ -314,7 +320,9 @@ fn quantity(text: &str, span: Span, trigger: Span, lex: &Lexicons) -> Option<Qua
                 start = q.start;
             }
         // The counted noun, skipping up to two modifiers ("700 Ukrainian troops").
-        let unit = toks[next.min(toks.len())..].iter().take(4).take_while(|x| x.is_word()).find_map(|x| {
+        // A function word ends the search: in "on November 21 that Ukrainian forces" the
+        // forces are another phrase's.
+        let unit = toks[next.min(toks.len())..].iter().take(4).take_while(|x| x.is_word() && !lex.grammar.is(x.text, WordClass::Stop)).find_map(|x| {
             lex.nouns
                 .find(x.text)
                 .into_iter()
@@ -447,6 +455,10 @@ mod tests {
         assert_eq!(q("dozens of civilians"), Some((24, 99, "civilian".into())));
         assert_eq!(q("killed two soldiers"), Some((2, 2, "soldier".into())));
         assert_eq!(q("on January 12, 2023 the town fell"), None);
+        // A day of the month is no count, and a function word ends the search for the noun.
+        assert_eq!(q("the staff reported on November 21 that Ukrainian forces hold the town"), None);
+        assert_eq!(q("Zelensky said on 21 November that Ukrainian units held out"), None);
+        assert_eq!(q("it said 20 that Russian forces had"), None);
         // A ceiling claims a count near it; a count of losses with no noun counts soldiers,
         // whatever quotation marks surround it.
         assert_eq!(q("up to 300 servicemen were lost"), Some((150, 300, "serviceman".into())));

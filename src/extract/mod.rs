@@ -1626,6 +1626,15 @@ impl Doc<'_> {
     fn object_role(&self, toks: &[Token<'_>], ti: usize, trigger: Span, seg_e: usize) -> Option<NounRole> {
         let after = toks.iter().position(|t| t.span.start >= trigger.end).unwrap_or(toks.len());
         let _ = ti;
+        // "under the control of Ukraine's forces": the forces after "control of" hold the
+        // place; they are not what was taken.
+        // ("Taken control of Russian positions" is a capture of what follows.)
+        let words: Vec<&str> = trigger.slice(self.text).split_whitespace().collect();
+        let holder_follows = matches!(words.as_slice(), [first, .., last] if (first.eq_ignore_ascii_case("under") || first.eq_ignore_ascii_case("in")) && last.eq_ignore_ascii_case("control"))
+            && toks.get(after).is_some_and(|t| t.text.eq_ignore_ascii_case("of"));
+        if holder_follows {
+            return None;
+        }
         let mut prev_digit = false;
         let mut read = 0;
         for t in toks.iter().take(seg_e).skip(after) {
@@ -2009,6 +2018,10 @@ impl Doc<'_> {
             .filter(|(_, m)| !speaker_spans.iter().any(|s| s.contains(m.span)) && !self.is_metonym_use(m))
             .map(|(i, _)| i)
             .collect();
+        // A war crime told with the operation it was part of ("units infiltrated the lines
+        // dressed as civilians, a war crime") happened where the operation did; an accusation
+        // on its own is too often about the war at large to take the topic's place.
+        let operational = drafts.iter().any(|d| crate::cluster::is_territorial(d.kind));
         for d in drafts.iter_mut() {
             let (s, e) = segs[d.segment];
             let seg_span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
@@ -2072,7 +2085,7 @@ impl Doc<'_> {
                 .filter(|(_, p)| *p + 1 >= paragraph && (d.attribution.is_some() || d.quote_speaker.is_some() || self.outlet_side != Side::Other))
                 .or(recent.settlement.filter(|(_, p)| *p + 1 >= paragraph))
                 .or(recent.place)
-                .filter(|(_, p)| *p + 1 >= paragraph && d.kind != Kind::WarCrimes)
+                .filter(|(_, p)| *p + 1 >= paragraph && (d.kind != Kind::WarCrimes || operational))
             {
                 match main_within(i) {
                     Some(main) => Some((main, "place:article-town-in-area".to_string())),
@@ -2862,6 +2875,31 @@ mod tests {
         let text = "Ukraine's general staff refuted the Russian defence ministry's claim that Russian forces had captured Marinka.";
         let got = claims("Reuters", text);
         assert_eq!((got[0].side, got[0].modality), (Side::Kyiv, Modality::Denied), "{got:?}");
+    }
+
+    #[test]
+    fn a_war_crime_told_with_its_operation_takes_the_topic_and_an_accusation_alone_does_not() {
+        let topic = "Ukraine's General Staff said its troops still held Marinka.\n\n";
+        let text = format!("{topic}Russian units have tried to infiltrate Ukrainian lines dressed as civilians, the Ukrainian military said, adding that this was a war crime.");
+        let got = claims("Reuters", &text);
+        let c = got.iter().find(|c| c.action.kind == Kind::WarCrimes).expect("the war crime");
+        assert_eq!(c.place.as_ref().map(|p| p.name.as_str()), Some("Marinka"), "{:?}", c.rules);
+        let text = format!("{topic}Ukraine's prosecutor general said Russia had committed thousands of war crimes.");
+        let got = claims("Reuters", &text);
+        let c = got.iter().find(|c| c.action.kind == Kind::WarCrimes).expect("the accusation");
+        assert_eq!(c.place, None, "{:?}", c.rules);
+    }
+
+    #[test]
+    fn the_forces_after_control_of_hold_the_place() {
+        let got = claims("Reuters", "\"Marinka remains under the control of Ukraine's Defense Forces,\" the General Staff said.");
+        let c = got.iter().find(|c| c.action.trigger == "under the control").expect("a claim on control");
+        assert_eq!(c.action.kind, Kind::Control, "{:?}", c.rules);
+        // Soldiers after a capture word are still prisoners taken.
+        let got = claims("Reuters", "Russia's defence ministry said its forces had captured 40 Ukrainian soldiers near Marinka.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Surrender), "{got:?}");
+        let got = claims("Reuters", "Russia's defence ministry said its forces had taken control of 40 Ukrainian soldiers near Marinka.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Surrender), "{got:?}");
     }
 
     #[test]
