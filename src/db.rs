@@ -549,7 +549,8 @@ impl Db {
         undated.extend(added.iter().filter(|c| cluster::day_key(c) == UNDATED).map(|c| cluster::member_key(c)));
         undated.sort();
         undated.dedup();
-        let undated_event = self.store.get::<EventStarts>(&starts_of(UNDATED))?;
+        // Most blocks have no undated claims at all: their undated event is not looked for.
+        let undated_event = if had_undated || !undated.is_empty() { self.store.get::<EventStarts>(&starts_of(UNDATED))? } else { None };
         let joined_before = had_undated && undated_event.is_none();
 
         // The dated events around the changed days, rescanned from the start of the event
