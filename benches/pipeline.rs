@@ -58,12 +58,12 @@ fn stages(c: &mut Criterion) {
         g.bench_function("extract", |b| {
             b.iter(|| {
                 for (a, s) in articles.iter().zip(&segs) {
-                    black_box(extract::extract(ArticleView { text: &a.text, outlet: &a.outlet }, s, lex, gaz));
+                    black_box(extract::extract(ArticleView { text: &a.text, outlet: &a.outlet, title: a.title.as_deref() }, s, lex, gaz));
                 }
             })
         });
         let extractions: Vec<_> =
-            articles.iter().zip(&segs).map(|(a, s)| extract::extract(ArticleView { text: &a.text, outlet: &a.outlet }, s, lex, gaz)).collect();
+            articles.iter().zip(&segs).map(|(a, s)| extract::extract(ArticleView { text: &a.text, outlet: &a.outlet, title: a.title.as_deref() }, s, lex, gaz)).collect();
         g.bench_function("normalize", |b| {
             b.iter(|| {
                 for (a, e) in articles.iter().zip(&extractions) {

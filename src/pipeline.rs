@@ -59,7 +59,7 @@ pub fn rules_fingerprint() -> String {
 pub fn analyze(article: &Article, rules: &Rules) -> Vec<Claim> {
     let segments = segment::segment(&article.text, rules.lexicons);
     let extraction =
-        extract::extract(ArticleView { text: &article.text, outlet: &article.outlet }, &segments, rules.lexicons, rules.gazetteer);
+        extract::extract(ArticleView { text: &article.text, outlet: &article.outlet, title: article.title.as_deref() }, &segments, rules.lexicons, rules.gazetteer);
     let published = article.published.as_deref().and_then(normalize::parse_published);
     normalize::normalize(&article.id, &article.text, published, &extraction, rules.lexicons, rules.gazetteer)
 }

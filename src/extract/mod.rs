@@ -33,6 +33,9 @@ pub use text::{Folded, Token, quotes, tokens};
 pub struct ArticleView<'a> {
     pub text: &'a str,
     pub outlet: &'a str,
+    /// The headline, when the article has one: the town it names is the town the article is
+    /// about.
+    pub title: Option<&'a str>,
 }
 
 /// A speaker as found: the phrase, and what it resolved to.
@@ -144,6 +147,8 @@ struct Doc<'a> {
     dateline_end: u32,
     /// The article's main settlement, computed once (see [`Doc::main_settlement`]).
     main: std::cell::OnceCell<Option<usize>>,
+    /// The settlements the headline names, in order.
+    headline: Vec<PlaceId>,
 }
 
 fn hits<'l, T>(folded: &Folded, set: &'l crate::lexicon::PhraseSet<T>) -> Vec<Hit<'l, T>> {
@@ -197,6 +202,14 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         outlet_side,
         dateline_end: text::dateline_end(view.text) as u32,
         main: std::cell::OnceCell::new(),
+        headline: view
+            .title
+            .map(|t| gaz.find_mentions(t))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|m| m.candidates.first().copied())
+            .filter(|&id| gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Settlement))
+            .collect(),
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
@@ -310,6 +323,8 @@ struct Recent {
     main: Option<usize>,
     /// The settlement the article names most, see [`Doc::top_settlement`].
     top: Option<usize>,
+    /// The town of the headline, see [`Doc::headline_town`].
+    headline: Option<usize>,
 }
 
 /// Plural words for places: a capture of "30 settlements" is an advance, but "the towns of X
@@ -359,6 +374,7 @@ impl Doc<'_> {
         let mut last_settlement: Option<(usize, u32)> = None;
         let main_settlement = self.main_settlement();
         let top_settlement = self.top_settlement();
+        let headline_town = self.headline_town();
         // The attributions of every sentence so far, for quotations continued across sentences.
         let mut history: Vec<(u32, Attribution, RawSpeaker)> = Vec::new();
         let persons: Vec<(Span, RawSpeaker)> = self
@@ -430,7 +446,7 @@ impl Doc<'_> {
                 // light").
                 (rule != "place:article" && self.place_rank(&self.mentions[*i]) == 0).then_some((*i, c.paragraph))
             });
-            let recent = Recent { place: last_place, topic, settlement: last_settlement, main: main_settlement, top: top_settlement };
+            let recent = Recent { place: last_place, topic, settlement: last_settlement, main: main_settlement, top: top_settlement, headline: headline_town };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
@@ -1969,6 +1985,20 @@ impl Doc<'_> {
         (n >= least && 2 * n >= settlements.len()).then_some(first)
     }
 
+    /// The town the headline names, where the text names it too: its first mention. An
+    /// article that lists many places (the villages troops head for) still has a town of its
+    /// own, the one its headline is about: "the village", "a town" in a claim with no place of
+    /// its own stand for it. (It does not stand for regions, sectors or towns named together:
+    /// a headline names a region's capital as often as a town.)
+    fn headline_town(&self) -> Option<usize> {
+        self.headline.iter().find_map(|h| {
+            (0..self.mentions.len()).find(|&i| {
+                let m = &self.mentions[i];
+                m.candidates.first() == Some(h) && !self.is_metonym_use(m)
+            })
+        })
+    }
+
     /// Settlements named together as one object ("Balakliia and Izium", "Pokrovsk, Myrnohrad
     /// and Rodynske") give one place whatever their order: the town the article is about when
     /// it is one of them, else the most populous, so that every article naming the group gives
@@ -2073,7 +2103,7 @@ impl Doc<'_> {
                     Some(main) => Some((main, "place:article-town-in-area".to_string())),
                     None => Some((i, "place:in-sentence".to_string())),
                 }
-            } else if let Some(i) = recent.main.or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
+            } else if let Some(i) = recent.main.or(recent.headline).or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
                 // "the town", "the city": the town the article is about, else the settlement
                 // last named, however far back.
                 Some((i, "place:anaphor".to_string()))
@@ -2611,16 +2641,35 @@ mod tests {
     use crate::model::{Article, ArticleId, Claim, Kind, Modality, Side, Stance};
 
     fn claims(outlet: &str, text: &str) -> Vec<Claim> {
+        claims_titled(outlet, None, text)
+    }
+
+    fn claims_titled(outlet: &str, title: Option<&str>, text: &str) -> Vec<Claim> {
         let article = Article {
             id: ArticleId("t".into()),
             outlet: outlet.into(),
             published: Some("2024-03-05".into()),
-            title: None,
+            title: title.map(str::to_string),
             url: None,
             text: text.into(),
             content_hash: String::new(),
         };
         crate::pipeline::analyze(&article, crate::pipeline::Rules::builtin())
+    }
+
+    #[test]
+    fn a_village_with_no_name_is_the_headlines_town() {
+        // The text names five places as often as the village, so only the headline tells
+        // which one the article is about.
+        let text = "Ukraine's defence ministry said on Monday its troops had recaptured a village on the southern front.\n\n\
+                    Units that liberated Robotyne are now moving towards Novoprokopivka, Tokmak and Melitopol, \
+                    and fighting continues near Bakhmut, the ministry said.";
+        let got = claims_titled("UPI", Some("Ukraine says its forces retook Robotyne"), text);
+        let c = got.iter().find(|c| c.text.contains("a village")).expect("the recapture");
+        assert_eq!(place(c), "Robotyne", "{:?}", c.rules);
+        let got = claims("UPI", text);
+        let c = got.iter().find(|c| c.text.contains("a village"));
+        assert!(c.is_none_or(|c| place(c) != "Robotyne"), "without a headline nothing says which village");
     }
 
     fn place(c: &Claim) -> &str {
