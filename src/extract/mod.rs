@@ -285,6 +285,14 @@ fn group(kind: Kind) -> u8 {
     }
 }
 
+/// Whether the clauses of one sentence that one side speaks, about one place, with these
+/// kinds are one account: kinds of a group that events gather together ("took the village and
+/// advanced beyond it"). Accounts of different events stay apart ("troops retook positions on
+/// the flanks and the fighters inside risk being cut off": an advance, and an encirclement).
+fn same_account(a: Kind, b: Kind) -> bool {
+    group(a) == group(b) && (group(a) != 0 || crate::cluster::family(a) == crate::cluster::family(b))
+}
+
 /// Which kind wins when one clause holds several (lower wins).
 fn priority(kind: Kind) -> u8 {
     match kind {
@@ -2224,7 +2232,7 @@ impl Doc<'_> {
         let place_key = |d: &Draft| d.place.as_ref().map(|(i, _)| self.mentions[*i].candidates[0]);
         let mut merged: Vec<Merged> = Vec::new();
         for (d, sp, side, a, rules) in voiced {
-            if let Some(m) = merged.iter_mut().find(|m| m.2 == side && group(m.0.kind) == group(d.kind) && place_key(&m.0) == place_key(&d)) {
+            if let Some(m) = merged.iter_mut().find(|m| m.2 == side && same_account(m.0.kind, d.kind) && place_key(&m.0) == place_key(&d)) {
                 m.5.push(d.segment);
                 if priority(d.kind) < priority(m.0.kind) {
                     m.0 = d;
@@ -2655,6 +2663,15 @@ mod tests {
             content_hash: String::new(),
         };
         crate::pipeline::analyze(&article, crate::pipeline::Rules::builtin())
+    }
+
+    #[test]
+    fn clauses_about_different_events_stay_apart_and_one_account_is_one_claim() {
+        let got = claims("Reuters", "Prigozhin said Ukrainian troops had retaken several positions near Marinka and that his fighters inside Marinka risked being cut off.");
+        let kinds: Vec<Kind> = got.iter().map(|c| c.action.kind).collect();
+        assert!(kinds.contains(&Kind::Advance) && kinds.contains(&Kind::Encirclement), "{kinds:?}");
+        let got = claims("Reuters", "Russia's defence ministry said its forces had captured Marinka and that they had advanced beyond Marinka.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
