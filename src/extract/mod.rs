@@ -2666,6 +2666,13 @@ mod tests {
     }
 
     #[test]
+    fn praise_after_a_cue_is_the_speakers_word() {
+        let got = claims("Reuters", "\u{201c}Thank you for your work,\u{201d} Putin said, praising the troops who had captured Marinka.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("the capture");
+        assert_eq!(c.side, Side::Moscow, "{:?}", c.rules);
+    }
+
+    #[test]
     fn clauses_about_different_events_stay_apart_and_one_account_is_one_claim() {
         let got = claims("Reuters", "Prigozhin said Ukrainian troops had retaken several positions near Marinka and that his fighters inside Marinka risked being cut off.");
         let kinds: Vec<Kind> = got.iter().map(|c| c.action.kind).collect();
