@@ -102,7 +102,6 @@ fn index_key(block: &BlockKey, claim: &Claim) -> IndexKey {
     (block.place.clone(), block.kind.as_str().to_string(), cluster::day_key(claim), claim.id.article.0.clone(), claim.id.seq)
 }
 
-/// What applying one article did, for progress lines.
 /// The old events of a rescanned stretch of a block and the new partition of its claims:
 /// (start day, event id) and (start day, members in (day, id) order).
 #[derive(Default)]
@@ -111,6 +110,7 @@ struct DatedRescan {
     new_events: Vec<(i32, Vec<(i32, ClaimId)>)>,
 }
 
+/// What applying one article did, for progress lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
     pub article: ArticleId,

@@ -2683,8 +2683,8 @@ mod tests {
 
     #[test]
     fn a_village_with_no_name_is_the_headlines_town() {
-        // The text names five places as often as the village, so only the headline tells
-        // which one the article is about.
+        // The text names five places once each, so only the headline tells which one the
+        // article is about.
         let text = "Ukraine's defence ministry said on Monday its troops had recaptured a village on the southern front.\n\n\
                     Units that liberated Robotyne are now moving towards Novoprokopivka, Tokmak and Melitopol, \
                     and fighting continues near Bakhmut, the ministry said.";
