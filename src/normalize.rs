@@ -86,12 +86,7 @@ fn claim(
     }
     let quantity = quantity(text, raw.span, raw.trigger_span, lex);
     if let Some(f) = raw.framing {
-        let name = match f {
-            crate::lexicon::Framing::Orderly => "orderly",
-            crate::lexicon::Framing::Forced => "forced",
-            crate::lexicon::Framing::OwnSide => "own-side",
-        };
-        rules.push(format!("framing:{name}"));
+        rules.push(format!("framing:{}", f.name()));
     }
     Claim {
         id: ClaimId { article: article.clone(), seq },

@@ -286,11 +286,11 @@ fn group(kind: Kind) -> u8 {
 }
 
 /// Whether the clauses of one sentence that one side speaks, about one place, with these
-/// kinds are one account: kinds of a group that events gather together ("took the village and
-/// advanced beyond it"). Accounts of different events stay apart ("troops retook positions on
+/// kinds are one account: kinds of one event family ("took the village and advanced beyond
+/// it"). Accounts of different events stay apart ("troops retook positions on
 /// the flanks and the fighters inside risk being cut off": an advance, and an encirclement).
 fn same_account(a: Kind, b: Kind) -> bool {
-    group(a) == group(b) && (group(a) != 0 || crate::cluster::family(a) == crate::cluster::family(b))
+    crate::cluster::family(a) == crate::cluster::family(b)
 }
 
 /// Which kind wins when one clause holds several (lower wins).
@@ -1446,10 +1446,9 @@ impl Doc<'_> {
             }
             // "The word 'surrender' does not apply here": the word is mentioned, not used; with a
             // negation in its clause the speaker rejects it, without one it says nothing.
-            let words_before: Vec<String> =
-                toks[ti.saturating_sub(3).max(seg_s)..ti].iter().filter(|t| t.is_word()).map(|t| t.text.to_lowercase()).collect();
-            let mentioned = matches!(words_before.as_slice(), [.., the, word] if the == "the" && word == "word")
-                || words_before.iter().any(|w| w == "term");
+            let words_before: Vec<&str> = toks[ti.saturating_sub(3).max(seg_s)..ti].iter().filter(|t| t.is_word()).map(|t| t.text).collect();
+            let mentioned = matches!(words_before.as_slice(), [.., the, word] if the.eq_ignore_ascii_case("the") && word.eq_ignore_ascii_case("word"))
+                || words_before.iter().any(|w| w.eq_ignore_ascii_case("term"));
             let negated_clause = toks[seg_s..seg_e].iter().any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation));
             if mentioned && !negated_clause {
                 continue;
@@ -1907,7 +1906,7 @@ impl Doc<'_> {
     fn is_sector(&self, i: usize) -> bool {
         let rest = self.text[self.mentions[i].span.end as usize..].trim_start_matches([' ', '-']);
         let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        matches!(next.as_str(), "direction" | "axis" | "sector" | "front" | "area")
+        self.grammar_is(&next, WordClass::Sector)
     }
 
     /// A place mention that is not a place in its sentence: a dateline, part of a compound ("pro-Moscow",

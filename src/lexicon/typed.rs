@@ -206,6 +206,17 @@ pub enum Framing {
     OwnSide,
 }
 
+impl Framing {
+    /// The framing's name, as actions.tsv writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Framing::Orderly => "orderly",
+            Framing::Forced => "forced",
+            Framing::OwnSide => "own-side",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRule {
     Subject,
@@ -269,6 +280,7 @@ pub enum WordClass {
     Pronoun = 1 << 9,
     Opponent = 1 << 10,
     Purpose = 1 << 11,
+    Sector = 1 << 12,
 }
 
 impl WordClass {
@@ -286,6 +298,7 @@ impl WordClass {
             "pronoun" => WordClass::Pronoun,
             "opponent" => WordClass::Opponent,
             "purpose" => WordClass::Purpose,
+            "sector" => WordClass::Sector,
             _ => return None,
         })
     }
