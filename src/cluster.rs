@@ -80,7 +80,7 @@ pub fn block_key(claim: &Claim) -> BlockKey {
     let place = match &claim.place {
         Some(p) => match p.id {
             Some(id) => format!("g{}", id.0),
-            None => format!("n:{}", gazetteer::fold(&p.name)),
+            None => format!("n:{}", gazetteer::unlisted_key(&p.name)),
         },
         None => String::new(),
     };
@@ -149,9 +149,9 @@ pub fn event_id(block: &BlockKey, place_slug: &str, first_day: i32) -> EventId {
 }
 
 /// A URL-safe slug for a place name the gazetteer lacks (prefixed so it cannot collide with a
-/// gazetteer slug).
+/// gazetteer slug), the same for each of its spellings.
 pub fn unlisted_slug(name: &str) -> String {
-    let folded = gazetteer::fold(name);
+    let folded = gazetteer::unlisted_key(name);
     let slug: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     format!("x-{}", slug.trim_matches('-'))
 }

@@ -13,7 +13,7 @@ use rift_store::{Keyspace, OpenOptions, Store, WriteBatch};
 use crate::cluster::{self, Partitioner, UNDATED};
 use crate::conflict;
 use crate::error::{Error, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{self, Gazetteer};
 use crate::model::{Article, ArticleId, BlockKey, Claim, ClaimId, Event, EventId, Kind, PlaceRef};
 
 /// Article records, by the caller's id (zstd-compressed JSON, readable by any future version).
@@ -696,11 +696,21 @@ impl Db {
 }
 
 /// The place an event is about: its claims' resolved place (they share the block's place key).
+/// A place the gazetteer lacks goes by its Ukrainian spelling where a claim writes it so
+/// ("Berkhivka" over "Berkhovka"), as the gazetteer's own places do.
 fn event_place(claims: &[Claim], gaz: &Gazetteer) -> Option<PlaceRef> {
     let first = claims.iter().find_map(|c| c.place.clone())?;
     Some(match first.id.and_then(|id| gaz.place(id)) {
         Some(p) => PlaceRef { name: p.name.clone(), ..first },
-        None => first,
+        None => {
+            let key = gazetteer::unlisted_key(&first.name);
+            claims
+                .iter()
+                .filter_map(|c| c.place.as_ref())
+                .find(|p| p.id.is_none() && gazetteer::fold(&p.name) == key)
+                .cloned()
+                .unwrap_or(first)
+        }
     })
 }
 

@@ -66,6 +66,17 @@ pub struct Place {
     pub slug: String,
 }
 
+impl Place {
+    /// The great-circle distance to `other`, in kilometres.
+    pub fn km_to(&self, other: &Place) -> f64 {
+        let (lat1, lat2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dlat = lat2 - lat1;
+        let dlon = (other.lon - self.lon).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin()
+    }
+}
+
 /// How a mention's spelling was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -78,6 +89,9 @@ pub enum MatchHow {
     Alias,
     /// A near miss found by [`Gazetteer::fuzzy_lookup`]; `find_mentions` never produces it.
     Fuzzy,
+    /// A name the gazetteer lacks, taken for a place because the text says it is one ("the
+    /// village of Berkhivka"); its one candidate is [`Gazetteer::unlisted_id`].
+    Unlisted,
 }
 
 impl MatchHow {
@@ -88,6 +102,7 @@ impl MatchHow {
             MatchHow::Alternate => "alternate",
             MatchHow::Alias => "alias",
             MatchHow::Fuzzy => "fuzzy",
+            MatchHow::Unlisted => "unlisted",
         }
     }
 }
@@ -187,6 +202,14 @@ impl Gazetteer {
 
     pub fn place(&self, id: PlaceId) -> Option<&Place> {
         self.by_id.get(&id).map(|&i| &self.places[i])
+    }
+
+    /// The id a name the gazetteer lacks goes by within one article, the same for every spelling
+    /// with one [`unlisted_key`]. It names no place: [`Gazetteer::place`] gives `None` for it.
+    pub fn unlisted_id(name: &str) -> PlaceId {
+        // FNV-1a: stable across runs and builds, unlike the std hasher.
+        let hash = unlisted_key(name).bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        PlaceId(UNLISTED_IDS | (hash & !UNLISTED_IDS))
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Place> {
@@ -405,17 +428,10 @@ fn support(candidate: &Place, evidence: &Place) -> f64 {
     if evidence.kind != PlaceKind::Settlement || candidate.kind != PlaceKind::Settlement {
         return shared;
     }
-    let km = distance_km(candidate, evidence);
+    let km = candidate.km_to(evidence);
     if km < NEAR_KM { shared + 0.5 * (1.0 - km / NEAR_KM) } else { shared }
 }
 
-fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = lat2 - lat1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
 
 fn is_plural_region(surface: &str) -> bool {
     let lower = surface.to_lowercase();
@@ -450,6 +466,25 @@ fn ends_word(text: &str, end: usize) -> bool {
         },
         Some(c) => !c.is_alphanumeric(),
     }
+}
+
+/// The high bits of every [`Gazetteer::unlisted_id`]; GeoNames and supplement ids stay far
+/// below them.
+const UNLISTED_IDS: u32 = 0xF000_0000;
+
+/// The key that groups the spellings of a name the gazetteer lacks: folded (see [`fold`]),
+/// with the Russian ending "-ovka"/"-evka" read as the Ukrainian "-ivka" (Berkhovka and
+/// Berkhivka, Andreyevka and Andriivka are one village). For the places it knows the gazetteer
+/// lists such pairs as alternate names; for the others this regular ending is all there is.
+pub fn unlisted_key(name: &str) -> String {
+    let mut key = fold(name);
+    for russian in ["eievka", "ievka", "ovka", "evka"] {
+        if let Some(stem) = key.strip_suffix(russian) {
+            key = format!("{stem}ivka");
+            break;
+        }
+    }
+    key
 }
 
 /// The folding key used for matching: lowercase, without diacritics or apostrophes, with
@@ -643,6 +678,9 @@ impl Builder {
             } else if admin1.is_empty() {
                 return Err(row.error("empty admin1"));
             }
+            if id.0 >= UNLISTED_IDS {
+                return Err(row.error(format!("id {} is in the range kept for unlisted names", id.0)));
+            }
             if self.by_id.insert(id, self.places.len()).is_some() {
                 return Err(row.error(format!("duplicate id {}", id.0)));
             }
@@ -761,7 +799,7 @@ impl Builder {
                     MatchHow::Exact => 0,
                     MatchHow::Alias => 1,
                     MatchHow::Alternate => 2,
-                    MatchHow::Fuzzy => 3,
+                    MatchHow::Fuzzy | MatchHow::Unlisted => 3,
                 };
                 entries.sort_by_key(|&(p, how, rank)| (p, rank, how_order(how)));
                 entries.dedup_by_key(|e| e.0);

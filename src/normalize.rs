@@ -8,7 +8,7 @@
 use jiff::civil::{Date, Weekday};
 
 use crate::extract::{Extraction, Folded, RawClaim, Token, tokens};
-use crate::gazetteer::{Gazetteer, Place, PlaceKind};
+use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::lexicon::{Lexicons, NounRole, QuantityWord, WordClass};
 use crate::model::{Action, ArticleId, Claim, ClaimId, Day, PlaceId, PlaceRef, Quantity, Span, Speaker};
 
@@ -68,7 +68,9 @@ fn claim(
             rules.push("place:feature-in-town".into());
         }
         PlaceRef {
-            id: Some(id),
+            // An unlisted name's id only groups its mentions within the article; across
+            // articles the name itself does (see `cluster::block_key`).
+            id: gaz.place(id).map(|_| id),
             name: gaz.place(id).map(|p| p.name.clone()).unwrap_or_else(|| mention.surface.clone()),
             surface: mention.surface.clone(),
             span: mention.span,
@@ -171,15 +173,10 @@ pub fn host_town(gaz: &Gazetteer, id: PlaceId) -> Option<PlaceId> {
     if f.kind != PlaceKind::Feature || f.admin1.is_empty() || f.name.to_lowercase().contains("river") {
         return None;
     }
-    let km = |p: &Place| {
-        let dx = (p.lon - f.lon) * 111.32 * f.lat.to_radians().cos();
-        let dy = (p.lat - f.lat) * 110.57;
-        (dx * dx + dy * dy).sqrt()
-    };
     gaz.places()
         .iter()
         .filter(|p| p.kind == PlaceKind::Settlement && p.population >= HOST_TOWN_POPULATION && p.country == f.country)
-        .map(|p| (km(p), p))
+        .map(|p| (p.km_to(f), p))
         .filter(|(d, _)| *d <= HOST_TOWN_KM)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, p)| p.id)

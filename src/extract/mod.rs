@@ -19,7 +19,7 @@ mod text;
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Gazetteer, PlaceKind, PlaceMention};
+use crate::gazetteer::{Gazetteer, MatchHow, PlaceKind, PlaceMention};
 use crate::lexicon::{
     ActorRule, Anaphor, Cue, CueForm, CueModality, DenialPhrase, Framing, Lexicons, Needs, NounRole, Refers,
     SpeakerEntry, SpeakerType, Trigger, TriggerKind, WordClass,
@@ -174,6 +174,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     let folded = Folded::new(view.text);
     let mut mentions = gaz.find_mentions(view.text);
     rivers_after_the(view.text, &mut mentions, gaz);
+    unlisted_places(view.text, &mut mentions, lex);
     let quotes: Vec<Span> = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
@@ -241,6 +242,119 @@ fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) 
             m.candidates = river;
         }
     }
+}
+
+/// "The village of Berkhivka", "the villages of X and Y", "the X reservoir": a capitalised
+/// name the gazetteer lacks, in words that say it is a settlement (grammar.tsv's `locality`
+/// and `namesake` nouns), is a place all the same, an unlisted one. News names villages far
+/// below any gazetteer's population cut, and a claim about one is about that village, not
+/// about the town the article is otherwise about.
+fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons) {
+    let toks = text::tokens(text, Span::new(0, text.len()));
+    let known = |t: &Token<'_>, mentions: &[PlaceMention]| {
+        let at = mentions.partition_point(|m| m.span.end <= t.span.start);
+        mentions.get(at).is_some_and(|m| m.span.start < t.span.end)
+    };
+    // A name: one to three capitalised words, none of them a known place or a determiner
+    // ("The", "Its").
+    let name_at = |i: usize, mentions: &[PlaceMention]| -> Option<usize> {
+        let is_name_word = |t: &Token<'_>| {
+            t.is_word() && t.is_capitalized() && t.text.chars().count() >= 3 && t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+                && !lex.grammar.is(t.text, WordClass::Determiner) && !known(t, mentions)
+        };
+        let mut end = i;
+        while end < toks.len() && end < i + 3 && is_name_word(&toks[end]) && (end == i || text[toks[end - 1].span.end as usize..toks[end].span.start as usize] == *" ") {
+            end += 1;
+        }
+        (end > i).then_some(end)
+    };
+    let mut found: Vec<PlaceMention> = Vec::new();
+    let mut push = |from: usize, to: usize| {
+        let mut span = Span::new(toks[from].span.start as usize, toks[to - 1].span.end as usize);
+        // A possessive is not part of the name ("the village of X's residents").
+        for possessive in ["'s", "\u{2019}s"] {
+            if span.slice(text).ends_with(possessive) {
+                span.end -= possessive.len() as u32;
+            }
+        }
+        let surface = span.slice(text).to_string();
+        found.push(PlaceMention { span, candidates: vec![Gazetteer::unlisted_id(&surface)], surface, how: MatchHow::Unlisted });
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        if lex.grammar.is(t.text, WordClass::Locality) && toks.get(i + 1).is_some_and(|o| o.text == "of") {
+            // "the villages of X, Y and Z": every name of the list. Without a closing "and"
+            // (or "or") a comma ends the list, since what follows it is another phrase
+            // ("the village of X, Russia's defence ministry said").
+            let mut items = Vec::new();
+            let mut closed = false;
+            let mut at = i + 2;
+            while let Some(end) = name_at(at, mentions) {
+                items.push((at, end));
+                if closed {
+                    break;
+                }
+                let joiner = |t: Option<&Token<'_>>| t.is_some_and(|t| t.text == "and" || t.text == "or");
+                match toks.get(end) {
+                    Some(c) if c.is(&[',']) && joiner(toks.get(end + 1)) => (at, closed) = (end + 2, true),
+                    Some(c) if joiner(Some(c)) => (at, closed) = (end + 1, true),
+                    Some(c) if c.is(&[',']) => at = end + 1,
+                    _ => break,
+                }
+            }
+            let keep = if closed { items.len() } else { items.len().min(1) };
+            for &(from, to) in &items[..keep] {
+                push(from, to);
+            }
+        } else if lex.grammar.is(t.text, WordClass::Locality) {
+            // "Yablukove, a village northeast of Huliaipole", "X, a small front-line town": a
+            // name in apposition to a settlement noun.
+            let mut j = i;
+            while j > i.saturating_sub(3) && j > 0 && toks[j - 1].is_word() && !toks[j - 1].is_capitalized() && !is_article(toks[j - 1].text) {
+                j -= 1;
+            }
+            if j >= 3 && is_article(toks[j - 1].text) && toks[j - 2].is(&[',']) {
+                let end = j - 2;
+                let start = (end.saturating_sub(3)..end).find(|&s| name_at(s, mentions) == Some(end));
+                if let Some(start) = start {
+                    push(start, end);
+                }
+            }
+        } else if lex.grammar.is(t.text, WordClass::Namesake)
+            && i >= 2
+            && toks[i - 2].text.eq_ignore_ascii_case("the")
+            && name_at(i - 1, mentions) == Some(i)
+        {
+            push(i - 1, i);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // A name the text once calls a village is that village wherever the text names it.
+    let names: Vec<(String, PlaceId)> = found.iter().map(|m| (m.surface.clone(), m.candidates[0])).collect();
+    for (i, t) in toks.iter().enumerate() {
+        for (name, id) in &names {
+            let words = name.split(' ').count();
+            let Some(last) = toks.get(i + words - 1) else { continue };
+            let span = Span::new(t.span.start as usize, last.span.end as usize);
+            let surface = span.slice(text);
+            let whole = surface == name || surface.strip_prefix(name.as_str()).is_some_and(|rest| rest == "'s" || rest == "\u{2019}s");
+            let taken = |m: &PlaceMention| m.span.start < span.end && span.start < m.span.end;
+            if whole && !mentions.iter().any(taken) && !found.iter().any(taken) {
+                let span = Span::new(span.start as usize, span.start as usize + name.len());
+                found.push(PlaceMention { span, surface: name.clone(), candidates: vec![*id], how: MatchHow::Unlisted });
+            }
+        }
+    }
+    mentions.extend(found);
+    mentions.sort_by_key(|m| m.span.start);
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the")
 }
 
 /// Forms of "take" that say a place was captured when the place's name follows at once
@@ -1231,10 +1345,14 @@ impl Doc<'_> {
             }
             // "... and that B", "... and claimed that B": a coordinated report is a clause of
             // its own.
+            let cue_verb = |n: &Token<'_>| within(&self.cues, n.span).any(|c| c.value.form == CueForm::Verb);
+            // "..., and the Ukrainian military acknowledged B": after a comma, a new subject with
+            // its own reporting verb.
+            let new_reporter = i > 0
+                && toks[i - 1].is(&[','])
+                && toks[i + 1..toks.len().min(i + 8)].iter().take_while(|n| n.is_word()).skip(1).any(&cue_verb);
             let coordinated_report = t.text.eq_ignore_ascii_case("and")
-                && toks.get(i + 1).is_some_and(|n| {
-                    n.text.eq_ignore_ascii_case("that") || within(&self.cues, n.span).any(|c| c.value.form == CueForm::Verb)
-                });
+                && (new_reporter || toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("that") || cue_verb(n)));
             if coordinated_report && i >= 3 && !in_quote_token(self, toks, i) {
                 if *cuts.last().unwrap_or(&0) + 3 <= i {
                     cuts.push(i);
@@ -1954,21 +2072,22 @@ impl Doc<'_> {
         }
     }
 
-    /// The settlement an article is about: the one named most often, when it has at least
-    /// half of the article's settlement mentions and is named at least twice.
+    /// The settlement an article is about: the one named most often, when it is named at least
+    /// twice and dominates the others (see [`Doc::settlement_by_count`]).
     fn main_settlement(&self) -> Option<usize> {
         *self.main.get_or_init(|| self.settlement_by_count(2))
     }
 
-    /// The settlement an article names most, even once, when it has at least half of the
-    /// article's settlement mentions: the town a claim about the river or region it lies on is
+    /// The settlement an article names most, even once, when it dominates the others: the town
+    /// a claim about the river or region it lies on is
     /// about ("withdrew from the west bank of the Dnieper" in a report on one town).
     fn top_settlement(&self) -> Option<usize> {
         self.settlement_by_count(1)
     }
 
-    /// The most named settlement, named at least `least` times and at least as often as all the
-    /// others together.
+    /// The most named settlement, named at least `least` times and either at least as often as
+    /// all the others together or three times as often as any other (a report on one village
+    /// that names the six around it once each is still about that village).
     fn settlement_by_count(&self, least: usize) -> Option<usize> {
         // A site counts for its town ("Azovstal" for Mariupol).
         let town = |i: usize| {
@@ -1988,8 +2107,9 @@ impl Doc<'_> {
             let e = counts.entry(id).or_insert((0, i));
             e.0 += 1;
         }
-        let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
-        (n >= least && 2 * n >= settlements.len()).then_some(first)
+        let (&top, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
+        let second = counts.iter().filter(|(id, _)| **id != top).map(|(_, (n, _))| *n).max().unwrap_or(0);
+        (n >= least && (2 * n >= settlements.len() || n >= 3 * second.max(1))).then_some(first)
     }
 
     /// The town the headline names, where the text names it too: its first mention. An
@@ -2032,7 +2152,18 @@ impl Doc<'_> {
         let named = |i: usize| self.mentions.iter().filter(|m| m.candidates.first().copied() == id(i) && !self.is_metonym_use(m)).count();
         let population = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(0, |p| p.population);
         let main = self.main_settlement().and_then(id);
-        candidates[lo..=hi].iter().copied().max_by_key(|&i| (id(i) == main, population(i), named(i), std::cmp::Reverse(i))).unwrap_or(pick)
+        let group = &candidates[lo..=hi];
+        // Troops heading for several places from the article's town ("advancing towards X and
+        // Y") head first for the nearest: the next step of the fight the article is about.
+        let before = self.text[..self.mentions[group[0]].span.start as usize].trim_end().to_lowercase();
+        let heading = ["direction of", "toward", "towards"].iter().any(|w| before.ends_with(w));
+        let origin = self.main_settlement().or_else(|| self.headline_town()).and_then(id);
+        let from = origin.and_then(|m| self.gaz.place(m));
+        if let (true, Some(from)) = (heading && group.iter().all(|&i| id(i) != origin), from) {
+            let km = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(u64::MAX, |p| (p.km_to(from) * 1000.0) as u64);
+            return group.iter().copied().min_by_key(|&i| (km(i), i)).unwrap_or(pick);
+        }
+        group.iter().copied().max_by_key(|&i| (id(i) == main, population(i), named(i), std::cmp::Reverse(i))).unwrap_or(pick)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2700,6 +2831,46 @@ mod tests {
     }
 
     #[test]
+    fn a_village_the_gazetteer_lacks_is_a_place_when_the_text_says_so() {
+        let got = claims("Reuters", "A Ukrainian commander said Russian troops had left positions near the village of Lypnivka, north of Bakhmut.");
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
+        assert_eq!(place(w), "Lypnivka", "{:?}", w.rules);
+        let p = w.place.as_ref().expect("a place");
+        assert_eq!((p.id, p.resolved_by.as_str()), (None, "unlisted"));
+        // A feature named after it, in the Russian spelling, is the same village.
+        let got = claims("TASS", "Russia's defence ministry said its units had moved to more advantageous positions near the Lipnovka reservoir.");
+        assert_eq!(crate::gazetteer::unlisted_key(place(&got[0])), crate::gazetteer::unlisted_key("Lypnivka"));
+        // A list closed by "and" names every village; without it the comma ends the name.
+        let names = |text: &str| {
+            let mut found = crate::gazetteer::Gazetteer::builtin().find_mentions(text);
+            super::unlisted_places(text, &mut found, crate::lexicon::Lexicons::builtin());
+            found.into_iter().map(|m| m.surface).collect::<Vec<_>>()
+        };
+        assert_eq!(names("Russian sources claimed their troops had cleared the villages of Sosnivtsi, Tykhopillia and Ozernivka."), ["Sosnivtsi", "Tykhopillia", "Ozernivka"]);
+        assert_eq!(names("Russian forces captured the village of Tykhopillia, Russia's defence ministry said."), ["Tykhopillia"]);
+        // Known places stay the gazetteer's; a capitalised word with no such noun is no place.
+        assert_eq!(names("the town of Bakhmut and the village of Sosnivtsi"), ["Bakhmut", "Sosnivtsi"]);
+        assert!(names("Lypnivka's commander said the claims were false.").is_empty());
+        assert_eq!(names("the village of Lypnivka's last residents"), ["Lypnivka"]);
+        // A name in apposition to a settlement noun; once a village, always that village.
+        assert_eq!(
+            names("Russia said it had seized Lypnivka, a small village east of Bakhmut. Kyiv said Lypnivka was still contested."),
+            ["Lypnivka", "Bakhmut", "Kyiv", "Lypnivka"]
+        );
+        assert!(names("Sosnivtsi, a spokesman said, was not the village in question.").is_empty());
+    }
+
+    #[test]
+    fn a_new_subject_with_its_own_reporting_verb_after_a_comma_is_a_clause_of_its_own() {
+        let text = "Russian forces advanced near Bakhmut, and the Ukrainian military acknowledged a withdrawal from Soledar.";
+        let got = claims("ISW", text);
+        let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("the withdrawal");
+        let a = got.iter().find(|c| c.action.kind == Kind::Advance).expect("the advance");
+        assert_eq!((w.side, place(w)), (Side::Kyiv, "Soledar"));
+        assert!(!a.text.contains("withdrawal") && !w.text.contains("advanced"), "{:?} / {:?}", a.text, w.text);
+    }
+
+    #[test]
     fn a_form_of_take_right_before_a_place_is_a_capture() {
         let got = claims("Reuters", "The governor said the claims about taking Bakhmut were false.");
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
@@ -2725,6 +2896,33 @@ mod tests {
         let got = claims("Reuters", text);
         let w = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("a withdrawal");
         assert_eq!(place(w), "Marinka");
+    }
+
+    #[test]
+    fn a_town_named_far_more_than_any_other_is_the_articles_town() {
+        // Soledar is named three times, six other places once each: less than half of all the
+        // mentions, but no other place comes close. Named with Bakhmut, the larger town, it is
+        // still the one the article is about.
+        let text = "Russia's defence ministry said its forces had captured Soledar. \
+                    Soledar had about 10,000 inhabitants before the war; fighting goes on near Siversk, \
+                    Lyman, Kupiansk, Marinka and Avdiivka. Soledar lies in Donetsk region.\n\n\
+                    Ukrainian troops repelled attacks near Soledar and Bakhmut, a Ukrainian spokesman said.";
+        let got = claims("Reuters", text);
+        let r = got.iter().find(|c| c.action.trigger == "repelled").expect("repelled attacks");
+        assert_eq!(place(r), "Soledar", "{:?}", r.rules);
+    }
+
+    #[test]
+    fn troops_heading_for_several_towns_head_for_the_nearest_first() {
+        // Kostiantynivka is the larger town, Chasiv Yar the nearer to Bakhmut.
+        let text = "Ukraine's military said its troops had pulled out of Bakhmut. Bakhmut had been under attack for months.\n\n\
+                    \"The enemy is advancing in the direction of Kostiantynivka and Chasiv Yar,\" a spokesman said.";
+        let got = claims("Reuters", text);
+        let a = got.iter().find(|c| c.action.kind == Kind::Advance).expect("an advance");
+        assert_eq!(place(a), "Chasiv Yar", "{:?}", a.rules);
+        let text = "The enemy is shelling Kostiantynivka and Chasiv Yar, a Ukrainian spokesman said.";
+        let got = claims("Reuters", text);
+        assert_eq!(place(&got[0]), "Kostiantynivka", "named together with no heading: the larger town");
     }
 
     #[test]

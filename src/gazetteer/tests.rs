@@ -286,6 +286,7 @@ fn malformed_rows_are_rejected() {
     fails("supplement", "2\tsettlement\tX\tNowhere Oblast\tUA\t48\t37\t0\t\thttp://example.org\n", "unknown admin1");
     fails("supplement", "2\tsettlement\tX\tDonetsk Oblast\tUA\t48\t37\t0\t\t\n", "empty source");
     fails("supplement", "1\tsettlement\tX\tDonetsk Oblast\tUA\t48\t37\t0\t\tsource\n", "duplicate id");
+    fails("supplement", "4026531841\tsettlement\tX\tDonetsk Oblast\tUA\t48\t37\t0\t\tsource\n", "kept for unlisted names");
     fails("preferred", "999999999\tNowhere\tNowhere\n", "unknown place id 999999999");
     fails("preferred", "1\tTestvil\tSoledar\n", "not \"Soledar\"");
     fails("aliases", "Testovo\t999999999\tTestville\tnote\n", "unknown place id");
@@ -343,4 +344,16 @@ fn corpus_survey() {
     for ((surface, slug), n) in counted.iter().take(limit) {
         println!("{n:6} {surface} -> {slug}");
     }
+}
+
+#[test]
+fn an_unlisted_name_is_one_place_in_either_spelling_and_none_of_the_gazetteers() {
+    use crate::gazetteer::unlisted_key;
+    assert_eq!(unlisted_key("Berkhovka"), unlisted_key("Berkhivka"));
+    assert_eq!(unlisted_key("Andreyevka"), unlisted_key("Andriivka"));
+    assert_eq!(unlisted_key("Lipnovka"), unlisted_key("Lypnivka"));
+    assert_ne!(unlisted_key("Lypnivka"), unlisted_key("Lypnivtsi"));
+    assert_eq!(Gazetteer::unlisted_id("Berkhovka"), Gazetteer::unlisted_id("Berkhivka"));
+    assert_ne!(Gazetteer::unlisted_id("Berkhivka"), Gazetteer::unlisted_id("Lypnivka"));
+    assert!(gaz().place(Gazetteer::unlisted_id("Berkhivka")).is_none());
 }

@@ -281,6 +281,8 @@ pub enum WordClass {
     Opponent = 1 << 10,
     Purpose = 1 << 11,
     Sector = 1 << 12,
+    Locality = 1 << 13,
+    Namesake = 1 << 14,
 }
 
 impl WordClass {
@@ -299,6 +301,8 @@ impl WordClass {
             "opponent" => WordClass::Opponent,
             "purpose" => WordClass::Purpose,
             "sector" => WordClass::Sector,
+            "locality" => WordClass::Locality,
+            "namesake" => WordClass::Namesake,
             _ => return None,
         })
     }
