@@ -147,6 +147,9 @@ struct Doc<'a> {
     dateline_end: u32,
     /// The article's main settlement, computed once (see [`Doc::main_settlement`]).
     main: std::cell::OnceCell<Option<usize>>,
+    /// The settlement that dominates the article's mentions, computed once (see
+    /// [`Doc::dominant_settlement`]).
+    dominant: std::cell::OnceCell<Option<usize>>,
     /// The settlements the headline names, in order.
     headline: Vec<PlaceId>,
 }
@@ -203,6 +206,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         outlet_side,
         dateline_end: text::dateline_end(view.text) as u32,
         main: std::cell::OnceCell::new(),
+        dominant: std::cell::OnceCell::new(),
         headline: view
             .title
             .map(|t| gaz.find_mentions(t))
@@ -255,12 +259,13 @@ fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons)
         let at = mentions.partition_point(|m| m.span.end <= t.span.start);
         mentions.get(at).is_some_and(|m| m.span.start < t.span.end)
     };
-    // A name: one to three capitalised words, none of them a known place or a determiner
-    // ("The", "Its").
+    // A name: one to three capitalised words, none of them a known place, a determiner
+    // ("The", "Its") or a demonym ("clearing the settlement of Ukrainian mines").
+    let demonym = |w: &str| ["ian", "ians", "ese", "ish"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s));
     let name_at = |i: usize, mentions: &[PlaceMention]| -> Option<usize> {
         let is_name_word = |t: &Token<'_>| {
             t.is_word() && t.is_capitalized() && t.text.chars().count() >= 3 && t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
-                && !lex.grammar.is(t.text, WordClass::Determiner) && !known(t, mentions)
+                && !lex.grammar.is(t.text, WordClass::Determiner) && !demonym(t.text) && !known(t, mentions)
         };
         let mut end = i;
         while end < toks.len() && end < i + 3 && is_name_word(&toks[end]) && (end == i || text[toks[end - 1].span.end as usize..toks[end].span.start as usize] == *" ") {
@@ -2072,24 +2077,46 @@ impl Doc<'_> {
         }
     }
 
-    /// The settlement an article is about: the one named most often, when it is named at least
-    /// twice and dominates the others (see [`Doc::settlement_by_count`]).
+    /// The settlement an article is about: the one named most often, when it has at least
+    /// half of the article's settlement mentions and is named at least twice.
     fn main_settlement(&self) -> Option<usize> {
         *self.main.get_or_init(|| self.settlement_by_count(2))
     }
 
-    /// The settlement an article names most, even once, when it dominates the others: the town
-    /// a claim about the river or region it lies on is
+    /// The settlement an article names most, even once, when it has at least half of the
+    /// article's settlement mentions: the town a claim about the river or region it lies on is
     /// about ("withdrew from the west bank of the Dnieper" in a report on one town).
     fn top_settlement(&self) -> Option<usize> {
         self.settlement_by_count(1)
     }
 
-    /// The most named settlement, named at least `least` times and either at least as often as
-    /// all the others together or three times as often as any other (a report on one village
-    /// that names the six around it once each is still about that village).
+    /// The settlement a story names at least twice and three times as often as any other, with
+    /// a third of all its settlement mentions: a story on one village that names the six around
+    /// it once each is about that village, though it has less than half of the mentions. (A
+    /// long report naming dozens of places is about none of them; only the choice among towns
+    /// named together leans on this, not the placing of claims that name no place.)
+    fn dominant_settlement(&self) -> Option<usize> {
+        *self.dominant.get_or_init(|| {
+        let counts = self.settlement_counts();
+        let total: usize = counts.values().map(|(n, _)| n).sum();
+        let (&top, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
+        let second = counts.iter().filter(|(id, _)| **id != top).map(|(_, (n, _))| *n).max().unwrap_or(0);
+        (n >= 2 && n >= 3 * second && 3 * n >= total).then_some(first)
+        })
+    }
+
+    /// The most named settlement, named at least `least` times and at least as often as all the
+    /// others together.
     fn settlement_by_count(&self, least: usize) -> Option<usize> {
-        // A site counts for its town ("Azovstal" for Mariupol).
+        let counts = self.settlement_counts();
+        let total: usize = counts.values().map(|(n, _)| n).sum();
+        let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
+        (n >= least && 2 * n >= total).then_some(first)
+    }
+
+    /// How often the article names each settlement (a site counting for its town, "Azovstal"
+    /// for Mariupol), with the index of its first mention.
+    fn settlement_counts(&self) -> HashMap<PlaceId, (usize, usize)> {
         let town = |i: usize| {
             let m = &self.mentions[i];
             match self.place_rank(m) {
@@ -2098,18 +2125,13 @@ impl Doc<'_> {
                 _ => None,
             }
         };
-        let settlements: Vec<(usize, PlaceId)> = (0..self.mentions.len())
-            .filter(|&i| !self.is_metonym_use(&self.mentions[i]))
-            .filter_map(|i| Some((i, town(i)?)))
-            .collect();
         let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
-        for &(i, id) in &settlements {
-            let e = counts.entry(id).or_insert((0, i));
-            e.0 += 1;
+        for i in (0..self.mentions.len()).filter(|&i| !self.is_metonym_use(&self.mentions[i])) {
+            if let Some(id) = town(i) {
+                counts.entry(id).or_insert((0, i)).0 += 1;
+            }
         }
-        let (&top, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
-        let second = counts.iter().filter(|(id, _)| **id != top).map(|(_, (n, _))| *n).max().unwrap_or(0);
-        (n >= least && (2 * n >= settlements.len() || n >= 3 * second.max(1))).then_some(first)
+        counts
     }
 
     /// The town the headline names, where the text names it too: its first mention. An
@@ -2127,9 +2149,9 @@ impl Doc<'_> {
     }
 
     /// Settlements named together as one object ("Balakliia and Izium", "Pokrovsk, Myrnohrad
-    /// and Rodynske") give one place whatever their order: the town the article is about when
-    /// it is one of them, else the most populous, so that every article naming the group gives
-    /// the same place. Other mentions stay as they are.
+    /// and Rodynske") give one place whatever their order: the town the article is about (see
+    /// [`Doc::dominant_settlement`]) when it is one of them, else the most populous, so that
+    /// every article naming the group gives the same place. Other mentions stay as they are.
     fn coordinated(&self, pick: usize, candidates: &[usize]) -> usize {
         if self.place_rank(&self.mentions[pick]) != 0 {
             return pick;
@@ -2151,13 +2173,14 @@ impl Doc<'_> {
         let id = |i: usize| self.mentions[i].candidates.first().copied();
         let named = |i: usize| self.mentions.iter().filter(|m| m.candidates.first().copied() == id(i) && !self.is_metonym_use(m)).count();
         let population = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(0, |p| p.population);
-        let main = self.main_settlement().and_then(id);
+        let main = self.main_settlement().or_else(|| self.dominant_settlement()).and_then(id);
         let group = &candidates[lo..=hi];
         // Troops heading for several places from the article's town ("advancing towards X and
         // Y") head first for the nearest: the next step of the fight the article is about.
         let before = self.text[..self.mentions[group[0]].span.start as usize].trim_end().to_lowercase();
         let heading = ["direction of", "toward", "towards"].iter().any(|w| before.ends_with(w));
-        let origin = self.main_settlement().or_else(|| self.headline_town()).and_then(id);
+        // Where they head from: the article's town, else its headline's.
+        let origin = main.or_else(|| self.headline_town().and_then(id));
         let from = origin.and_then(|m| self.gaz.place(m));
         if let (true, Some(from)) = (heading && group.iter().all(|&i| id(i) != origin), from) {
             let km = |i: usize| id(i).and_then(|id| self.gaz.place(id)).map_or(u64::MAX, |p| (p.km_to(from) * 1000.0) as u64);
@@ -2851,6 +2874,7 @@ mod tests {
         // Known places stay the gazetteer's; a capitalised word with no such noun is no place.
         assert_eq!(names("the town of Bakhmut and the village of Sosnivtsi"), ["Bakhmut", "Sosnivtsi"]);
         assert!(names("Lypnivka's commander said the claims were false.").is_empty());
+        assert!(names("Troops are clearing the settlement of Ukrainian mines.").is_empty());
         assert_eq!(names("the village of Lypnivka's last residents"), ["Lypnivka"]);
         // A name in apposition to a settlement noun; once a village, always that village.
         assert_eq!(
@@ -2899,10 +2923,10 @@ mod tests {
     }
 
     #[test]
-    fn a_town_named_far_more_than_any_other_is_the_articles_town() {
+    fn towns_named_together_give_the_town_that_dominates_the_story() {
         // Soledar is named three times, six other places once each: less than half of all the
         // mentions, but no other place comes close. Named with Bakhmut, the larger town, it is
-        // still the one the article is about.
+        // still the place of the claim.
         let text = "Russia's defence ministry said its forces had captured Soledar. \
                     Soledar had about 10,000 inhabitants before the war; fighting goes on near Siversk, \
                     Lyman, Kupiansk, Marinka and Avdiivka. Soledar lies in Donetsk region.\n\n\
