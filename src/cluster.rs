@@ -153,7 +153,14 @@ pub fn event_id(block: &BlockKey, place_slug: &str, first_day: i32) -> EventId {
 pub fn unlisted_slug(name: &str) -> String {
     let folded = gazetteer::unlisted_key(name);
     let slug: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    format!("x-{}", slug.trim_matches('-'))
+    let slug = slug.trim_matches('-');
+    // A name in another script ("Липнівка") keeps no letter of its own here: its key's hash
+    // tells it from every other.
+    if folded.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
+        let hash = gazetteer::unlisted_hash(name);
+        return if slug.is_empty() { format!("x-{hash:08x}") } else { format!("x-{slug}-{hash:08x}") };
+    }
+    format!("x-{slug}")
 }
 
 /// Sort key of claims within a block.
@@ -265,6 +272,14 @@ pub fn echoes(claims: &[&Claim]) -> Vec<Vec<ClaimId>> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn unlisted_slugs_are_stable_and_tell_names_in_other_scripts_apart() {
+        assert_eq!(unlisted_slug("Berkhovka"), unlisted_slug("Berkhivka"));
+        assert_eq!(unlisted_slug("Berkhivka"), "x-berkhivka");
+        assert_ne!(unlisted_slug("Липнівка"), unlisted_slug("Берхівка"));
+        assert!(unlisted_slug("Липнівка").starts_with("x-") && !unlisted_slug("Липнівка").contains("--"));
+    }
 
     #[test]
     fn gaps_and_spans_cut_events() {

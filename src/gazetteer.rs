@@ -207,9 +207,7 @@ impl Gazetteer {
     /// The id a name the gazetteer lacks goes by within one article, the same for every spelling
     /// with one [`unlisted_key`]. It names no place: [`Gazetteer::place`] gives `None` for it.
     pub fn unlisted_id(name: &str) -> PlaceId {
-        // FNV-1a: stable across runs and builds, unlike the std hasher.
-        let hash = unlisted_key(name).bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-        PlaceId(UNLISTED_IDS | (hash & !UNLISTED_IDS))
+        PlaceId(UNLISTED_IDS | (unlisted_hash(name) & !UNLISTED_IDS))
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Place> {
@@ -485,6 +483,21 @@ pub fn unlisted_key(name: &str) -> String {
         }
     }
     key
+}
+
+/// A hash of [`unlisted_key`]: FNV-1a, stable across runs and builds, unlike the std hasher.
+pub fn unlisted_hash(name: &str) -> u32 {
+    unlisted_key(name).bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The Ukrainian spelling of a name written with the Russian ending "-ovka"/"-evka"
+/// ("Khrestovka" → "Khrestivka", "Andreyevka" → "Andriivka"), if it has one.
+pub fn ukrainian_spelling(name: &str) -> Option<String> {
+    [("eyevka", "iivka"), ("eevka", "iivka"), ("ovka", "ivka"), ("evka", "ivka")].iter().find_map(|(russian, ukrainian)| {
+        let cut = name.len().checked_sub(russian.len())?;
+        let ending = name.get(cut..)?;
+        ending.eq_ignore_ascii_case(russian).then(|| format!("{}{ukrainian}", &name[..cut]))
+    })
 }
 
 /// The folding key used for matching: lowercase, without diacritics or apostrophes, with

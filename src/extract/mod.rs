@@ -177,7 +177,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     let folded = Folded::new(view.text);
     let mut mentions = gaz.find_mentions(view.text);
     rivers_after_the(view.text, &mut mentions, gaz);
-    unlisted_places(view.text, &mut mentions, lex);
+    unlisted_places(view.text, &mut mentions, lex, gaz);
     let quotes: Vec<Span> = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let doc = Doc {
@@ -253,25 +253,35 @@ fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) 
 /// and `namesake` nouns), is a place all the same, an unlisted one. News names villages far
 /// below any gazetteer's population cut, and a claim about one is about that village, not
 /// about the town the article is otherwise about.
-fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons) {
+fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons, gaz: &Gazetteer) {
     let toks = text::tokens(text, Span::new(0, text.len()));
     let known = |t: &Token<'_>, mentions: &[PlaceMention]| {
         let at = mentions.partition_point(|m| m.span.end <= t.span.start);
         mentions.get(at).is_some_and(|m| m.span.start < t.span.end)
     };
-    // A name: one to three capitalised words, none of them a known place, a determiner
-    // ("The", "Its") or a demonym ("clearing the settlement of Ukrainian mines").
+    // A name word is capitalised in every hyphenated part ("Russian-held", "Soviet-era" are
+    // adjectives), and is no determiner, preposition or time word ("The", "Near X", "X
+    // Monday") and no demonym ("clearing the settlement of Ukrainian mines").
     let demonym = |w: &str| ["ian", "ians", "ese", "ish"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s));
+    let is_name_word = |t: &Token<'_>, mentions: &[PlaceMention]| {
+        t.is_word()
+            && t.text.chars().count() >= 3
+            && t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+            && t.text.split('-').all(|part| part.starts_with(char::is_uppercase))
+            && !demonym(t.text)
+            && ![WordClass::Determiner, WordClass::Preposition, WordClass::Time].iter().any(|&c| lex.grammar.is(t.text, c))
+            && !known(t, mentions)
+    };
+    // A name: one to three name words, none of them a person, body or country the lexicons
+    // know ("at the direction of President Putin", "the towns of Ukraine's east").
     let name_at = |i: usize, mentions: &[PlaceMention]| -> Option<usize> {
-        let is_name_word = |t: &Token<'_>| {
-            t.is_word() && t.is_capitalized() && t.text.chars().count() >= 3 && t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
-                && !lex.grammar.is(t.text, WordClass::Determiner) && !demonym(t.text) && !known(t, mentions)
-        };
         let mut end = i;
-        while end < toks.len() && end < i + 3 && is_name_word(&toks[end]) && (end == i || text[toks[end - 1].span.end as usize..toks[end].span.start as usize] == *" ") {
+        while end < toks.len() && end < i + 3 && is_name_word(&toks[end], mentions) && (end == i || text[toks[end - 1].span.end as usize..toks[end].span.start as usize] == *" ") {
             end += 1;
         }
-        (end > i).then_some(end)
+        let name = text.get(toks.get(i)?.span.start as usize..toks.get(end.checked_sub(1)?)?.span.end as usize)?;
+        let lexicon_word = !lex.speakers.find(name).is_empty() || !lex.roles.find(name).is_empty();
+        (end > i && !lexicon_word).then_some(end)
     };
     let mut found: Vec<PlaceMention> = Vec::new();
     let mut push = |from: usize, to: usize| {
@@ -283,7 +293,11 @@ fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons)
             }
         }
         let surface = span.slice(text).to_string();
-        found.push(PlaceMention { span, candidates: vec![Gazetteer::unlisted_id(&surface)], surface, how: MatchHow::Unlisted });
+        // A listed village in its Russian spelling ("Khrestovka" for Khrestivka) is the
+        // listed village.
+        let listed = crate::gazetteer::ukrainian_spelling(&surface).map(|n| gaz.lookup(&n)).unwrap_or_default();
+        let (candidates, how) = if listed.is_empty() { (vec![Gazetteer::unlisted_id(&surface)], MatchHow::Unlisted) } else { (listed, MatchHow::Alternate) };
+        found.push(PlaceMention { span, candidates, surface, how });
     };
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() {
@@ -313,9 +327,9 @@ fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons)
             for &(from, to) in &items[..keep] {
                 push(from, to);
             }
-        } else if lex.grammar.is(t.text, WordClass::Locality) {
+        } else if lex.grammar.is(t.text, WordClass::Locality) && places_what_follows(toks.get(i + 1), lex) {
             // "Yablukove, a village northeast of Huliaipole", "X, a small front-line town": a
-            // name in apposition to a settlement noun.
+            // name in apposition to a settlement noun (not "Ivan Petrenko, a village elder").
             let mut j = i;
             while j > i.saturating_sub(3) && j > 0 && toks[j - 1].is_word() && !toks[j - 1].is_capitalized() && !is_article(toks[j - 1].text) {
                 j -= 1;
@@ -338,24 +352,58 @@ fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons)
     if found.is_empty() {
         return;
     }
+    found.sort_by_key(|m| (m.span.start, m.span.end));
+    found.dedup_by_key(|m| m.span);
     // A name the text once calls a village is that village wherever the text names it.
-    let names: Vec<(String, PlaceId)> = found.iter().map(|m| (m.surface.clone(), m.candidates[0])).collect();
+    // Names by their first word, so that each word of the text looks up only its own.
+    let mut names: HashMap<&str, Vec<&PlaceMention>> = HashMap::new();
+    for m in &found {
+        let entry = names.entry(m.surface.split(' ').next().unwrap_or_default()).or_default();
+        if !entry.iter().any(|n| n.surface == m.surface) {
+            entry.push(m);
+        }
+    }
+    let mut more: Vec<PlaceMention> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        for (name, id) in &names {
+        if !t.is_word() || !t.is_capitalized() {
+            continue;
+        }
+        let word = t.text.strip_suffix("'s").or_else(|| t.text.strip_suffix("\u{2019}s")).unwrap_or(t.text);
+        for &named in names.get(word).into_iter().flatten() {
+            let name = named.surface.as_str();
             let words = name.split(' ').count();
             let Some(last) = toks.get(i + words - 1) else { continue };
             let span = Span::new(t.span.start as usize, last.span.end as usize);
             let surface = span.slice(text);
-            let whole = surface == name || surface.strip_prefix(name.as_str()).is_some_and(|rest| rest == "'s" || rest == "\u{2019}s");
+            let whole = surface == name || surface.strip_prefix(name).is_some_and(|rest| rest == "'s" || rest == "\u{2019}s");
+            if !whole {
+                continue;
+            }
+            let span = Span::new(span.start as usize, span.start as usize + name.len());
             let taken = |m: &PlaceMention| m.span.start < span.end && span.start < m.span.end;
-            if whole && !mentions.iter().any(taken) && !found.iter().any(taken) {
-                let span = Span::new(span.start as usize, span.start as usize + name.len());
-                found.push(PlaceMention { span, surface: name.clone(), candidates: vec![*id], how: MatchHow::Unlisted });
+            if !mentions.iter().any(taken) && !found.iter().any(taken) && !more.iter().any(taken) {
+                more.push(PlaceMention { span, ..named.clone() });
             }
         }
     }
     mentions.extend(found);
+    mentions.extend(more);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Whether the word after a settlement noun leaves the noun the head of its phrase ("X, a
+/// village north of Y", "X, a town 25 km south of Y", "X, a village."), as against a noun it
+/// modifies ("X, a village elder", "X, a town councillor"): punctuation, a number, a
+/// preposition, a compass point or a relative word.
+fn places_what_follows(next: Option<&Token<'_>>, lex: &Lexicons) -> bool {
+    let Some(next) = next else { return true };
+    if !next.is_word() || next.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let w = next.text.to_lowercase();
+    lex.grammar.is(&w, WordClass::Preposition)
+        || ["north", "south", "east", "west"].iter().any(|c| w.starts_with(c))
+        || matches!(w.as_str(), "where" | "that" | "which" | "located" | "some" | "about" | "roughly" | "just" | "close" | "along" | "between" | "and")
 }
 
 fn is_article(word: &str) -> bool {
@@ -2177,8 +2225,10 @@ impl Doc<'_> {
         let group = &candidates[lo..=hi];
         // Troops heading for several places from the article's town ("advancing towards X and
         // Y") head first for the nearest: the next step of the fight the article is about.
-        let before = self.text[..self.mentions[group[0]].span.start as usize].trim_end().to_lowercase();
-        let heading = ["direction of", "toward", "towards"].iter().any(|w| before.ends_with(w));
+        let before = self.text[..self.mentions[group[0]].span.start as usize].trim_end().as_bytes();
+        let heading = ["direction of", "toward", "towards"]
+            .iter()
+            .any(|w| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()));
         // Where they head from: the article's town, else its headline's.
         let origin = main.or_else(|| self.headline_town().and_then(id));
         let from = origin.and_then(|m| self.gaz.place(m));
@@ -2866,7 +2916,7 @@ mod tests {
         // A list closed by "and" names every village; without it the comma ends the name.
         let names = |text: &str| {
             let mut found = crate::gazetteer::Gazetteer::builtin().find_mentions(text);
-            super::unlisted_places(text, &mut found, crate::lexicon::Lexicons::builtin());
+            super::unlisted_places(text, &mut found, crate::lexicon::Lexicons::builtin(), crate::gazetteer::Gazetteer::builtin());
             found.into_iter().map(|m| m.surface).collect::<Vec<_>>()
         };
         assert_eq!(names("Russian sources claimed their troops had cleared the villages of Sosnivtsi, Tykhopillia and Ozernivka."), ["Sosnivtsi", "Tykhopillia", "Ozernivka"]);
@@ -2875,6 +2925,24 @@ mod tests {
         assert_eq!(names("the town of Bakhmut and the village of Sosnivtsi"), ["Bakhmut", "Sosnivtsi"]);
         assert!(names("Lypnivka's commander said the claims were false.").is_empty());
         assert!(names("Troops are clearing the settlement of Ukrainian mines.").is_empty());
+        // Adjectives, people, bodies and countries are no villages; a date ends a name.
+        assert_eq!(names("Troops advanced in the direction of Russian-held Tokmak."), ["Tokmak"]);
+        assert!(names("The strike was carried out at the direction of President Putin.").is_empty());
+        assert!(names("Russian troops shelled the towns of Ukraine's east.").is_empty());
+        assert!(names("\"They left,\" said Ivan Petrenko, a village elder.").is_empty());
+        assert_eq!(names("Russian troops took the village of Lypnivka Monday."), ["Lypnivka"]);
+        assert_eq!(names("Near Lypnivka, a village north of Bakhmut, fighting went on."), ["Lypnivka", "Bakhmut"]);
+        // Said twice over, a village is one mention; in its Russian spelling a listed village
+        // is the listed one.
+        assert_eq!(names("the village of Lypnivka, a small village north of Bakhmut"), ["Lypnivka", "Bakhmut"]);
+        let found = {
+            let text = "Russian forces captured the village of Khrestovka.";
+            let mut found = crate::gazetteer::Gazetteer::builtin().find_mentions(text);
+            super::unlisted_places(text, &mut found, crate::lexicon::Lexicons::builtin(), crate::gazetteer::Gazetteer::builtin());
+            found
+        };
+        assert_eq!(found.len(), 1);
+        assert_eq!(crate::gazetteer::Gazetteer::builtin().place(found[0].candidates[0]).map(|p| p.name.as_str()), Some("Khrestivka"));
         assert_eq!(names("the village of Lypnivka's last residents"), ["Lypnivka"]);
         // A name in apposition to a settlement noun; once a village, always that village.
         assert_eq!(
