@@ -475,14 +475,10 @@ const UNLISTED_IDS: u32 = 0xF000_0000;
 /// Berkhivka, Andreyevka and Andriivka are one village). For the places it knows the gazetteer
 /// lists such pairs as alternate names; for the others this regular ending is all there is.
 pub fn unlisted_key(name: &str) -> String {
-    let mut key = fold(name);
-    for russian in ["eievka", "ievka", "ovka", "evka"] {
-        if let Some(stem) = key.strip_suffix(russian) {
-            key = format!("{stem}ivka");
-            break;
-        }
+    match ukrainian_spelling(name) {
+        Some(ukrainian) => fold(&ukrainian),
+        None => fold(name),
     }
-    key
 }
 
 /// A hash of [`unlisted_key`]: FNV-1a, stable across runs and builds, unlike the std hasher.

@@ -145,13 +145,20 @@ struct Doc<'a> {
     outlet_side: Side,
     /// Where a wire dateline ("KYIV, Ukraine (AP) —") ends, 0 when there is none.
     dateline_end: u32,
-    /// The article's main settlement, computed once (see [`Doc::main_settlement`]).
-    main: std::cell::OnceCell<Option<usize>>,
-    /// The settlement that dominates the article's mentions, computed once (see
-    /// [`Doc::dominant_settlement`]).
-    dominant: std::cell::OnceCell<Option<usize>>,
+    /// How often the article names its settlements, computed once (see [`Doc::tally`]).
+    tally: std::cell::OnceCell<Option<Tally>>,
     /// The settlements the headline names, in order.
     headline: Vec<PlaceId>,
+}
+
+/// The settlement mentions of an article: the first mention of the most named settlement,
+/// how often it and the next most named are named, and all settlement mentions.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    first: usize,
+    top: usize,
+    second: usize,
+    total: usize,
 }
 
 fn hits<'l, T>(folded: &Folded, set: &'l crate::lexicon::PhraseSet<T>) -> Vec<Hit<'l, T>> {
@@ -205,8 +212,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         quotes,
         outlet_side,
         dateline_end: text::dateline_end(view.text) as u32,
-        main: std::cell::OnceCell::new(),
-        dominant: std::cell::OnceCell::new(),
+        tally: std::cell::OnceCell::new(),
         headline: view
             .title
             .map(|t| gaz.find_mentions(t))
@@ -2128,14 +2134,14 @@ impl Doc<'_> {
     /// The settlement an article is about: the one named most often, when it has at least
     /// half of the article's settlement mentions and is named at least twice.
     fn main_settlement(&self) -> Option<usize> {
-        *self.main.get_or_init(|| self.settlement_by_count(2))
+        self.tally().filter(|t| t.top >= 2 && 2 * t.top >= t.total).map(|t| t.first)
     }
 
     /// The settlement an article names most, even once, when it has at least half of the
     /// article's settlement mentions: the town a claim about the river or region it lies on is
     /// about ("withdrew from the west bank of the Dnieper" in a report on one town).
     fn top_settlement(&self) -> Option<usize> {
-        self.settlement_by_count(1)
+        self.tally().filter(|t| 2 * t.top >= t.total).map(|t| t.first)
     }
 
     /// The settlement a story names at least twice and three times as often as any other, with
@@ -2144,42 +2150,32 @@ impl Doc<'_> {
     /// long report naming dozens of places is about none of them; only the choice among towns
     /// named together leans on this, not the placing of claims that name no place.)
     fn dominant_settlement(&self) -> Option<usize> {
-        *self.dominant.get_or_init(|| {
-        let counts = self.settlement_counts();
-        let total: usize = counts.values().map(|(n, _)| n).sum();
-        let (&top, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
-        let second = counts.iter().filter(|(id, _)| **id != top).map(|(_, (n, _))| *n).max().unwrap_or(0);
-        (n >= 2 && n >= 3 * second && 3 * n >= total).then_some(first)
+        self.tally().filter(|t| t.top >= 2 && t.top >= 3 * t.second && 3 * t.top >= t.total).map(|t| t.first)
+    }
+
+    /// How often the article names its most named settlement and the next (a site counting
+    /// for its town, "Azovstal" for Mariupol), computed once.
+    fn tally(&self) -> Option<Tally> {
+        *self.tally.get_or_init(|| {
+            let town = |i: usize| {
+                let m = &self.mentions[i];
+                match self.place_rank(m) {
+                    0 => Some(m.candidates[0]),
+                    1 => crate::normalize::host_town(self.gaz, m.candidates[0]),
+                    _ => None,
+                }
+            };
+            let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
+            for i in (0..self.mentions.len()).filter(|&i| !self.is_metonym_use(&self.mentions[i])) {
+                if let Some(id) = town(i) {
+                    counts.entry(id).or_insert((0, i)).0 += 1;
+                }
+            }
+            // Ties go to the earlier first mention, then the lower id, so no map order shows.
+            let (&top_id, &(top, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
+            let second = counts.iter().filter(|(id, _)| **id != top_id).map(|(_, (n, _))| *n).max().unwrap_or(0);
+            Some(Tally { first, top, second, total: counts.values().map(|(n, _)| n).sum() })
         })
-    }
-
-    /// The most named settlement, named at least `least` times and at least as often as all the
-    /// others together.
-    fn settlement_by_count(&self, least: usize) -> Option<usize> {
-        let counts = self.settlement_counts();
-        let total: usize = counts.values().map(|(n, _)| n).sum();
-        let (&_, &(n, first)) = counts.iter().max_by_key(|(id, (n, first))| (*n, std::cmp::Reverse(*first), **id))?;
-        (n >= least && 2 * n >= total).then_some(first)
-    }
-
-    /// How often the article names each settlement (a site counting for its town, "Azovstal"
-    /// for Mariupol), with the index of its first mention.
-    fn settlement_counts(&self) -> HashMap<PlaceId, (usize, usize)> {
-        let town = |i: usize| {
-            let m = &self.mentions[i];
-            match self.place_rank(m) {
-                0 => Some(m.candidates[0]),
-                1 => crate::normalize::host_town(self.gaz, m.candidates[0]),
-                _ => None,
-            }
-        };
-        let mut counts: HashMap<PlaceId, (usize, usize)> = HashMap::new();
-        for i in (0..self.mentions.len()).filter(|&i| !self.is_metonym_use(&self.mentions[i])) {
-            if let Some(id) = town(i) {
-                counts.entry(id).or_insert((0, i)).0 += 1;
-            }
-        }
-        counts
     }
 
     /// The town the headline names, where the text names it too: its first mention. An
