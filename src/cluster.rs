@@ -36,7 +36,9 @@ pub fn undated_join(dated_events: usize) -> bool {
 /// The family of kinds one event gathers: the capture or holding of a place and the advances
 /// into it are accounts of one fight ("troops recaptured the village" is told as an advance by
 /// one outlet and as a change of control by the next), so advances are blocked with control.
-/// Every other kind is its own family. The family is what claims are blocked by and what an
+/// Every other kind is its own family: an offensive's progress (a line of defence broken, gains
+/// around a town rather than into it) is an event apart from the town's capture, as the
+/// fight for a line is reported apart from the fight for the village behind it. The family is what claims are blocked by and what an
 /// event's id names; its reported kind is the commonest kind of its claims ([`event_kind`]).
 pub fn family(kind: Kind) -> Kind {
     match kind {
@@ -171,7 +173,7 @@ pub fn member_key(claim: &Claim) -> (i32, ClaimId) {
 /// Whether claims of this kind need a place to be grouped meaningfully; placeless claims of
 /// these kinds are grouped nationally like any other.
 pub fn is_territorial(kind: Kind) -> bool {
-    matches!(kind, Kind::Control | Kind::Advance | Kind::Encirclement | Kind::Withdrawal | Kind::Surrender)
+    matches!(kind, Kind::Control | Kind::Advance | Kind::Encirclement | Kind::Withdrawal | Kind::Surrender | Kind::Offensive)
 }
 
 /// Two claims from different articles whose word trigrams overlap at least this much

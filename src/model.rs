@@ -196,12 +196,17 @@ pub enum Kind {
     Civilians,
     /// Alleged war crimes.
     WarCrimes,
+    /// An offensive's progress on a front as a whole, not at one place: a line of defence
+    /// broken or held, a counteroffensive's success or failure, its gains since it began.
+    /// (Last in the enum so that the encoding of the other kinds does not move.)
+    Offensive,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Control,
         Kind::Advance,
+        Kind::Offensive,
         Kind::Encirclement,
         Kind::Withdrawal,
         Kind::Surrender,
@@ -221,6 +226,7 @@ impl Kind {
             Kind::Casualties => "casualties",
             Kind::Civilians => "civilians",
             Kind::WarCrimes => "war_crimes",
+            Kind::Offensive => "offensive",
         }
     }
     pub fn parse(text: &str) -> Option<Kind> {

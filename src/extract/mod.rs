@@ -450,7 +450,7 @@ fn with_take_place(
 /// Groups of kinds: claims of one group in one clause are one claim.
 fn group(kind: Kind) -> u8 {
     match kind {
-        Kind::Control | Kind::Encirclement | Kind::Surrender | Kind::Withdrawal | Kind::Advance => 0,
+        Kind::Control | Kind::Encirclement | Kind::Surrender | Kind::Withdrawal | Kind::Advance | Kind::Offensive => 0,
         Kind::WarCrimes => 1,
         Kind::Civilians => 2,
         Kind::Casualties => 3,
@@ -473,11 +473,12 @@ fn priority(kind: Kind) -> u8 {
         Kind::Encirclement => 1,
         Kind::Surrender => 2,
         Kind::Withdrawal => 3,
-        Kind::Advance => 4,
-        Kind::WarCrimes => 5,
-        Kind::Civilians => 6,
-        Kind::Casualties => 7,
-        Kind::Strike => 8,
+        Kind::Offensive => 4,
+        Kind::Advance => 5,
+        Kind::WarCrimes => 6,
+        Kind::Civilians => 7,
+        Kind::Casualties => 8,
+        Kind::Strike => 9,
     }
 }
 
@@ -533,6 +534,8 @@ struct Draft {
     /// A speaker for a trigger inside a quotation whose attribution lies in another sentence.
     quote_speaker: Option<(RawSpeaker, Attribution)>,
     place: Option<(usize, String)>,
+    /// Told of a campaign as a whole (see [`Doc::campaign_wide`]): no place of its own.
+    campaign_wide: bool,
     negated: bool,
     denied_by_label: bool,
     target: Option<Side>,
@@ -699,6 +702,7 @@ impl Doc<'_> {
         }
         self.mark_superseded(&mut claims);
         self.mark_still_there(&mut claims);
+        quotation_by_sentence(&mut claims);
         claims
     }
 
@@ -1418,6 +1422,34 @@ impl Doc<'_> {
                 }
                 continue;
             }
+            // "..., and statements by Kiev about taking X are not true": after a comma, a claim
+            // noun called false is a clause of its own, whatever the clause before asserts.
+            if t.text.eq_ignore_ascii_case("and") && i >= 3 && toks[i - 1].is(&[',']) && !in_quote_token(self, toks, i) {
+                let rest = &toks[i + 1..toks.len().min(i + 16)];
+                let noun = rest.iter().take(3).any(|n| {
+                    matches!(n.text.to_lowercase().as_str(), "statements" | "statement" | "claims" | "claim" | "reports" | "report" | "allegations")
+                });
+                let called_false = rest.last().is_some_and(|last| {
+                    within(&self.denials, Span { start: rest[0].span.start, end: last.span.end }).any(|d| *d.value == DenialPhrase::Label)
+                });
+                if noun && called_false && *cuts.last().unwrap_or(&0) + 3 <= i {
+                    cuts.push(i);
+                    continue;
+                }
+            }
+            // "liberated the village and broken through the first line of defence": a line of
+            // defence broken is an account of its own (see `drafts`), and so its verb phrase is.
+            if t.text.eq_ignore_ascii_case("and") && i >= 3 && !in_quote_token(self, toks, i) {
+                let verb = toks[i + 1..].iter().position(|n| !matches!(n.text.to_lowercase().as_str(), "have" | "has" | "had" | "also" | "then")).map(|k| i + 1 + k);
+                let line_breached = verb.filter(|&j| j < toks.len()).is_some_and(|j| {
+                    let ahead = Span { start: toks[j].span.start, end: toks[toks.len().min(j + 8) - 1].span.end };
+                    self.triggers.iter().any(|h| h.span.start == toks[j].span.start) && within(&self.nouns, ahead).any(|h| *h.value == NounRole::Line)
+                });
+                if line_breached && *cuts.last().unwrap_or(&0) + 3 <= i {
+                    cuts.push(i);
+                    continue;
+                }
+            }
             // "A claimed to have taken the town, B denied this": a closing denial with its own
             // pointer is a clause of its own.
             if t.is(&[',']) && i >= 3 && !in_quote_token(self, toks, i) {
@@ -1513,8 +1545,17 @@ impl Doc<'_> {
                 // describing the place, not a claim about it.
                 continue;
             }
+            if hit.pattern == "under control" && toks[ti.saturating_sub(8).max(seg_s)..ti].iter().any(|t| t.text.eq_ignore_ascii_case("situation")) {
+                // "the situation is under control": all is well, nothing was taken.
+                continue;
+            }
             if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
                 // "struck a defiant tone", "struck a deal": no strike.
+                continue;
+            }
+            let line_in = |span: Span| within(&self.nouns, span).any(|n| *n.value == NounRole::Line);
+            if trig.needs == Needs::Line && !line_in(sentence) {
+                // "broken", "crossed": said of a line of defence, or of nothing this reads.
                 continue;
             }
             let mut rules = vec![format!("action:{}", hit.pattern)];
@@ -1594,14 +1635,45 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "broke through the first line of defence", "the line has not been breached": a
+            // line of defence broken or held is the offensive's progress on that front, an
+            // event apart from the capture of the place it runs by.
+            let after_trigger = toks[ti..seg_e].iter().skip_while(|t| t.span.start < hit.span.end).take(6).map(|t| t.span).reduce(|a, b| Span { start: a.start, end: b.end });
+            // The line is what was broken: named after the trigger, or before it in a passive
+            // ("our lines of defence have not been breached").
+            let passive = toks[ti.saturating_sub(3).max(seg_s)..ti].iter().any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were"));
+            let line_before = passive && line_in(Span { start: toks[seg_s].span.start, end: hit.span.start });
+            if kind == Kind::Advance && (trig.needs == Needs::Line || line_before || after_trigger.is_some_and(line_in)) {
+                kind = Kind::Offensive;
+                rules.push("action:defence-line".into());
+            }
+            // "advanced up to 2 km in several sectors around the city", "retook positions north
+            // and south of it": gains around a town, not into it, are the offensive's progress
+            // there.
+            if kind == Kind::Advance && stance != Stance::Resisted && self.around(toks, ti, hit, seg_e) {
+                kind = Kind::Offensive;
+                rules.push("action:front".into());
+            }
+            // "have not achieved any success on any front", "the ground retaken since the
+            // counteroffensive began": told of a campaign as a whole, the claim is about no one
+            // place.
+            let campaign_wide = matches!(kind, Kind::Control | Kind::Advance | Kind::Offensive) && self.campaign_wide(toks, ti, hit, seg_s, seg_e);
+            if campaign_wide {
+                kind = Kind::Offensive;
+                rules.push("action:campaign-wide".into());
+            }
             if stance != Stance::Resisted && self.is_intention(toks, ti, hit.pattern, seg_s) {
                 stance = Stance::Ongoing;
                 rules.push("action:intention".into());
             }
-            let negated = toks[ti.saturating_sub(3).max(seg_s)..ti]
-                .iter()
-                .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation))
-                && !hit.pattern.contains("not");
+            // "Neither the first line nor any other has been broken": "neither" opening the
+            // clause negates its verb however far back it stands.
+            let neither = toks[seg_s..ti].iter().find(|t| t.is_word()).is_some_and(|t| t.text.eq_ignore_ascii_case("neither"));
+            let negated = (neither
+                || toks[ti.saturating_sub(3).max(seg_s)..ti]
+                    .iter()
+                    .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation)))
+                && !hit.pattern.split_whitespace().any(|w| w == "not");
             let attribution = self.attribution_for(hit.span, attributions);
             // "denied any such advance", "rejected this capture": the noun points back at a
             // claim made before; the denial is of that claim (see `anaphoric_denial`).
@@ -1646,6 +1718,7 @@ impl Doc<'_> {
                 attribution,
                 quote_speaker,
                 place: None,
+                campaign_wide,
                 negated,
                 denied_by_label,
                 target,
@@ -1708,6 +1781,55 @@ impl Doc<'_> {
         drafts
     }
 
+    /// Whether the trigger at token `ti` is told of a campaign as a whole: an `overall` phrase
+    /// of grammar.tsv in or just around it ("achieve any success", "take over any significant
+    /// population centres"), a count since a campaign began after it
+    /// ("since the counteroffensive was launched"), or the campaign itself counted from a day
+    /// ("attempts at an offensive since May 1").
+    fn campaign_wide(&self, toks: &[Token<'_>], ti: usize, hit: &Hit<'_, Trigger>, seg_s: usize, seg_e: usize) -> bool {
+        let end = toks[ti..seg_e].iter().position(|t| t.span.start >= hit.span.end).map_or(seg_e, |k| ti + k);
+        let (from, to) = (ti.saturating_sub(3).max(seg_s), (end + 8).min(seg_e));
+        if from >= to {
+            return false;
+        }
+        let around = Span { start: toks[from].span.start, end: toks[to - 1].span.end }.slice(self.text).to_lowercase();
+        if self.lex.grammar.phrases(WordClass::Overall).any(|p| has_words(&around, p)) {
+            return true;
+        }
+        let since = |k: usize| toks[k].text.eq_ignore_ascii_case("since");
+        let campaign = |k: usize| toks[k].is_word() && self.grammar_is(toks[k].text, WordClass::Campaign);
+        let after = end..(end + 12).min(seg_e);
+        let since_campaign = after.clone().any(|k| since(k) && (k + 1..(k + 7).min(seg_e)).any(campaign));
+        let campaign_since = self.grammar_is(hit.pattern, WordClass::Campaign) && (end..(end + 6).min(seg_e)).any(since);
+        since_campaign || campaign_since
+    }
+
+    /// Whether a `front` word of grammar.tsv follows the trigger at token `ti` within twelve
+    /// tokens and before the next action, room for a distance ("up to 2 km (1.2 miles) in several sectors around X");
+    /// "around" before a number is "about", and "in and around X" is in X too.
+    fn around(&self, toks: &[Token<'_>], ti: usize, hit: &Hit<'_, Trigger>, seg_e: usize) -> bool {
+        let end = toks[ti..seg_e].iter().position(|t| t.span.start >= hit.span.end).map_or(seg_e, |k| ti + k);
+        // Up to the next action: "advanced towards X and crossed the river around Y" places
+        // the crossing, not the advance.
+        let next_action = (end..seg_e).find(|&k| self.triggers.iter().any(|h| h.span.start == toks[k].span.start)).unwrap_or(seg_e);
+        let to = (end + 12).min(next_action);
+        if end >= to {
+            return false;
+        }
+        let single = (end..to).any(|k| {
+            let t = &toks[k];
+            // "in and around the city" is in it too.
+            t.is_word()
+                && self.grammar_is(t.text, WordClass::Front)
+                && !(k > 0 && toks[k - 1].text.eq_ignore_ascii_case("and"))
+                && toks.get(k + 1).is_some_and(|n| {
+                    n.is_word() && !n.text.starts_with(|c: char| c.is_ascii_digit()) && self.lex.quantities.get(&n.text.to_lowercase()).is_none()
+                })
+        });
+        let text = Span { start: toks[end].span.start, end: toks[to - 1].span.end }.slice(self.text).to_lowercase();
+        single || self.lex.grammar.phrases(WordClass::Front).any(|p| has_words(&text, p))
+    }
+
     /// "killed, wounded or captured": a harm trigger listed just before, joined by "or"/"and".
     fn harm_listed_before(&self, toks: &[Token<'_>], ti: usize, seg_s: usize) -> bool {
         let window = &toks[ti.saturating_sub(4).max(seg_s)..ti];
@@ -1758,7 +1880,7 @@ impl Doc<'_> {
                     let claim_noun = within(&self.denials, Span { start: clause.start, end: trigger.start })
                         .any(|n| *n.value == DenialPhrase::Anaphor)
                         || self.claim_noun_before(clause, trigger);
-                    claim_noun && self.text[between.range()].split_whitespace().count() <= 8
+                    claim_noun && self.text[between.range()].split_whitespace().count() <= 12
                 }
         })
     }
@@ -1873,18 +1995,26 @@ impl Doc<'_> {
     /// "to capture", "will help cut off", "trying to take": an aim, not a result.
     fn is_intention(&self, toks: &[Token<'_>], ti: usize, pattern: &str, seg_s: usize) -> bool {
         if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
-            // "ordered the troops to withdraw": an order given is the act announced.
+            // "ordered the troops to withdraw": an order given is the act announced; "were
+            // unable to take", "failed to take", "managed to take": what was tried, done or not.
             let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
-            return !ordered;
+            let outcome = ti >= 2 && (toks[ti - 2].text.eq_ignore_ascii_case("managed") || self.grammar_is(toks[ti - 2].text, WordClass::Negation));
+            return !ordered && !outcome;
         }
         // The modal governs the trigger when nothing but its clause lies between them: read back
         // from the trigger to the nearest comma ("plans to level the plant after completing
         // its capture").
-        toks[ti.saturating_sub(8).max(seg_s)..ti]
+        // "could not cross it": a capability denied is a failure, not an aim.
+        let window = &toks[ti.saturating_sub(8).max(seg_s)..ti];
+        window
             .iter()
+            .enumerate()
             .rev()
-            .take_while(|t| !t.is(&[',', ';']))
-            .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal))
+            .take_while(|(_, t)| !t.is(&[',', ';']))
+            .any(|(k, t)| {
+                let failed = t.text.eq_ignore_ascii_case("could") && window.get(k + 1).is_some_and(|n| self.grammar_is(n.text, WordClass::Negation));
+                t.is_word() && self.grammar_is(t.text, WordClass::Modal) && !failed
+            })
     }
 
     /// "Ukrainian forces liberated Izium, the military said": each side calls only its own
@@ -2260,6 +2390,10 @@ impl Doc<'_> {
         // on its own is too often about the war at large to take the topic's place.
         let operational = drafts.iter().any(|d| crate::cluster::is_territorial(d.kind));
         for d in drafts.iter_mut() {
+            if d.campaign_wide {
+                d.place = None;
+                continue;
+            }
             let (s, e) = segs[d.segment];
             let seg_span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
             let in_seg: Vec<usize> = usable.iter().copied().filter(|&i| seg_span.contains(self.mentions[i].span)).collect();
@@ -2569,7 +2703,7 @@ impl Doc<'_> {
         let denied = c.modality == Modality::Denied || c.negated;
         let default = match (c.kind, denied, c.stance) {
             // A side denies its opponent's gains, not its own ("they have not taken X").
-            (Kind::Control | Kind::Advance | Kind::Encirclement, true, Stance::Achieved) => speaker_side.and_then(Side::opponent),
+            (Kind::Control | Kind::Advance | Kind::Encirclement | Kind::Offensive, true, Stance::Achieved) => speaker_side.and_then(Side::opponent),
             (Kind::WarCrimes, true, _) => speaker_side,
             (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
             (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
@@ -2815,6 +2949,42 @@ fn echo(ante: &RawClaim, e: Echo) -> RawClaim {
         verification: None,
         rules: e.rules,
     }
+}
+
+/// A quotation is one statement only while it tells one account: when two of its sentences
+/// give one side's claims about different events ("Neither line has been broken. The village
+/// has not been taken."), each claim keeps its own sentence.
+fn quotation_by_sentence(claims: &mut [RawClaim]) {
+    let whole = |c: &RawClaim| c.rules.iter().any(|r| r == "span:whole-quotation");
+    let apart: Vec<usize> = (0..claims.len())
+        .filter(|&i| {
+            let c = &claims[i];
+            let quotation = if whole(c) { Some(c.span) } else { None };
+            claims.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.side == c.side
+                    && o.sentence != c.sentence
+                    && crate::cluster::family(o.kind) != crate::cluster::family(c.kind)
+                    && (quotation.is_some_and(|q| q.contains(o.trigger_span)) || (whole(o) && o.span.contains(c.trigger_span)))
+            })
+        })
+        .collect();
+    for i in apart {
+        let c = &mut claims[i];
+        if whole(c) {
+            c.span = c.sentence;
+            c.rules.retain(|r| r != "span:whole-quotation");
+        }
+    }
+}
+
+/// Whether `text` (lower case) holds `phrase` as whole words.
+fn has_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn in_quote_token(doc: &Doc<'_>, toks: &[Token<'_>], i: usize) -> bool {
@@ -3687,4 +3857,84 @@ mod tests {
         assert_eq!(fled.side, Side::Kyiv, "{fled:?}");
     }
 
+    #[test]
+    fn a_line_of_defence_broken_is_an_offensive_apart_from_the_capture() {
+        let text = "Kyiv's marines have retaken the village of Pishchane and breached the first defence line beyond it, the navy said.";
+        let got = claims("Reuters", text);
+        let taken = got.iter().find(|c| c.action.kind == Kind::Control).expect("the capture");
+        let line = got.iter().find(|c| c.action.kind == Kind::Offensive).expect("the line");
+        assert!(!taken.text.contains("breached") && line.text.contains("breached"), "{:?} / {:?}", taken.text, line.text);
+        assert_eq!((line.side, line.action.negated), (Side::Kyiv, false));
+        // "Neither ... nor" negates its verb however far back it stands; "broken" alone is an
+        // action only when a line of defence is in the sentence.
+        let text = "\"Neither the first line nor the second line of our defence has been broken,\" the governor of Kherson Region, Vladimir Saldo, said.";
+        let got = claims("TASS", text);
+        let held = got.iter().find(|c| c.action.kind == Kind::Offensive).expect("the line held");
+        assert!(held.action.negated && held.side == Side::Moscow, "{held:?}");
+        assert!(claims("TASS", "The ceasefire was broken twice on Sunday, Saldo said.").iter().all(|c| c.action.kind != Kind::Offensive));
+        // "could not cross it": a capability denied is a failure, not an aim.
+        let text = "Saldo said the Ukrainian units had reached the second line of defence near Oleshky but could not cross it.";
+        let failed = claims("TASS", text).into_iter().find(|c| c.action.trigger == "cross").expect("the crossing");
+        assert!(failed.action.negated && failed.action.stance == Stance::Achieved, "{failed:?}");
+    }
+
+    #[test]
+    fn a_claim_about_a_campaign_as_a_whole_has_no_place() {
+        let text = "Russia's defence ministry said near Orikhiv on Friday that the Ukrainian counteroffensive had failed to achieve any significant success on any front.";
+        let got = claims("TASS", text);
+        let c = got.iter().find(|c| c.action.kind == Kind::Offensive).expect("the campaign");
+        assert_eq!((c.side, c.action.negated, c.action.actor, place(c)), (Side::Moscow, true, Some(Side::Kyiv), ""));
+        let text = "Ukrainian troops have retaken 120 square kilometres near Kreminna since the start of the counteroffensive, the General Staff said.";
+        let c = claims("Ukrinform", text).into_iter().find(|c| c.action.kind == Kind::Offensive).expect("the gains");
+        assert_eq!((c.side, c.action.negated, place(&c)), (Side::Kyiv, false, ""));
+        // Unable to take any town: a negated capture, not an aim.
+        let text = "The enemy has been unable to take over any important population centres in the south, the governor said.";
+        let c = claims("TASS", text).into_iter().next().expect("a claim");
+        assert_eq!((c.action.kind, c.action.negated, c.action.stance), (Kind::Offensive, true, Stance::Achieved));
+        // A place taken stays the place's, whatever the count around it.
+        let text = "Russian forces captured Krasnohorivka, the defence ministry said.";
+        assert_eq!(claims("TASS", text)[0].action.kind, Kind::Control);
+    }
+
+    #[test]
+    fn gains_around_a_town_are_the_offensive_there() {
+        let text = "The general said his troops had pushed forward up to 3 km (2 miles) in several sectors around Vuhledar.";
+        let c = claims("Reuters", text).into_iter().next().expect("a claim");
+        assert_eq!((c.action.kind, place(&c)), (Kind::Offensive, "Vuhledar"));
+        for text in [
+            "The general said his troops had advanced in and around Vuhledar.",
+            "The general said his troops had advanced around 3 km into Vuhledar.",
+        ] {
+            let c = claims("Reuters", text).into_iter().next().expect("a claim");
+            assert_eq!(c.action.kind, Kind::Advance, "{text}");
+        }
+        // "Around" after the next action places that action only.
+        let text = "The general said his troops had advanced towards Vuhledar and crossed the river around Pavlivka.";
+        assert!(claims("Reuters", text).iter().all(|c| c.action.kind != Kind::Offensive || c.action.trigger == "crossed"));
+        // "The situation is under control" says nothing was taken.
+        let text = "The ministry said the situation in the area of Vuhledar was under control.";
+        assert!(claims("TASS", text).iter().all(|c| c.action.kind != Kind::Control));
+    }
+
+    #[test]
+    fn a_claim_noun_called_false_after_a_comma_is_a_clause_of_its_own() {
+        let text = "Russian troops have not entered Kupiansk, and claims by Moscow about taking Petropavlivka are fake, the spokesman said.";
+        let got = claims("Ukrinform", text);
+        let entered = got.iter().find(|c| c.text.contains("entered")).expect("the first clause");
+        let fake = got.iter().find(|c| c.text.contains("fake")).expect("the second clause");
+        assert!(!entered.text.contains("fake") && !fake.text.contains("entered"), "{:?} / {:?}", entered.text, fake.text);
+        assert_eq!(fake.modality, Modality::Denied);
+    }
+
+    #[test]
+    fn a_quotation_telling_two_events_is_read_sentence_by_sentence() {
+        let text = "\"Our lines of defence have not been breached. The village of Pishchane has not been taken,\" Saldo said.";
+        let got = claims("TASS", text);
+        let line = got.iter().find(|c| c.action.kind == Kind::Offensive).expect("the line");
+        let village = got.iter().find(|c| c.action.kind == Kind::Control).expect("the village");
+        assert!(!line.text.contains("Pishchane") && !village.text.contains("breached"), "{:?} / {:?}", line.text, village.text);
+        // One account over two sentences stays one quotation.
+        let text = "\"The village of Pishchane is ours. The enemy fled it in panic,\" Saldo said.";
+        assert!(claims("TASS", text).iter().any(|c| c.text.contains("ours") && c.text.contains("fled")));
+    }
 }

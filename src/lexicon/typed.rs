@@ -196,6 +196,8 @@ pub enum Needs {
     Nothing,
     Place,
     Civilian,
+    /// A line of defence in the sentence ("the first line has not been broken").
+    Line,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +244,8 @@ pub enum NounRole {
     Settlement,
     Equipment,
     Person,
+    /// A line of defence ("the first line of defence").
+    Line,
 }
 
 #[derive(Debug, Clone)]
@@ -266,7 +270,7 @@ pub enum QuantityWord {
 
 /// The classes of `grammar.tsv`, as bits of a [`WordClasses`] set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u16)]
+#[repr(u32)]
 pub enum WordClass {
     Negation = 1,
     Modal = 1 << 1,
@@ -283,6 +287,9 @@ pub enum WordClass {
     Sector = 1 << 12,
     Locality = 1 << 13,
     Namesake = 1 << 14,
+    Campaign = 1 << 15,
+    Overall = 1 << 16,
+    Front = 1 << 17,
 }
 
 impl WordClass {
@@ -303,6 +310,9 @@ impl WordClass {
             "sector" => WordClass::Sector,
             "locality" => WordClass::Locality,
             "namesake" => WordClass::Namesake,
+            "campaign" => WordClass::Campaign,
+            "overall" => WordClass::Overall,
+            "front" => WordClass::Front,
             _ => return None,
         })
     }
@@ -310,7 +320,7 @@ impl WordClass {
 
 /// The grammar classes of single words, and the multi-word entries by class.
 pub struct Grammar {
-    words: HashMap<&'static str, u16>,
+    words: HashMap<&'static str, u32>,
     phrases: Vec<(&'static str, WordClass)>,
 }
 
@@ -334,7 +344,7 @@ impl Grammar {
         } else {
             word
         };
-        self.words.get(key).is_some_and(|bits| bits & class as u16 != 0)
+        self.words.get(key).is_some_and(|bits| bits & class as u32 != 0)
     }
 
     /// The multi-word entries of a class ("make it possible").
@@ -451,6 +461,7 @@ impl Lexicons {
                 "-" => Needs::Nothing,
                 "place" => Needs::Place,
                 "civilian" => Needs::Civilian,
+                "line" => Needs::Line,
                 other => return Err(t.error(r, format!("unknown need `{other}`"))),
             };
             let framing = match cell(t, r, "framing") {
@@ -475,6 +486,7 @@ impl Lexicons {
             "settlement" => Ok(NounRole::Settlement),
             "equipment" => Ok(NounRole::Equipment),
             "person" => Ok(NounRole::Person),
+            "line" => Ok(NounRole::Line),
             other => Err(t.error(r, format!("unknown role `{other}`"))),
         })?;
         let quantities = PhraseSet::build(&Table::parse("quantities.tsv", texts.get("quantities.tsv"))?, "phrase", |t, r| {
@@ -521,7 +533,7 @@ impl Lexicons {
             if word.contains(' ') {
                 grammar.phrases.push((word, class));
             } else {
-                *grammar.words.entry(word).or_default() |= class as u16;
+                *grammar.words.entry(word).or_default() |= class as u32;
             }
         }
         let boilerplate = super::Boilerplate::parse(texts.get("boilerplate.tsv"))?;
