@@ -37,9 +37,10 @@ pub fn undated_join(dated_events: usize) -> bool {
 /// into it are accounts of one fight ("troops recaptured the village" is told as an advance by
 /// one outlet and as a change of control by the next), so advances are blocked with control.
 /// Every other kind is its own family: an offensive's progress (a line of defence broken, gains
-/// around a town rather than into it) is an event apart from the town's capture, as the
-/// fight for a line is reported apart from the fight for the village behind it. The family is what claims are blocked by and what an
-/// event's id names; its reported kind is the commonest kind of its claims ([`event_kind`]).
+/// around a town rather than into it) is an event apart from the town's capture, as the fight
+/// for a line is reported apart from the fight for the village behind it. The family is what
+/// claims are blocked by and what an event's id names; its reported kind is the commonest kind
+/// of its claims ([`event_kind`]).
 pub fn family(kind: Kind) -> Kind {
     match kind {
         Kind::Advance => Kind::Control,

@@ -139,13 +139,6 @@ fn compare(m: &Claim, k: &Claim, naming: Naming) -> Option<(&'static str, String
     Some((rule, explain(rule, m, k, naming)))
 }
 
-/// Whether accounts of these kinds can contradict each other: the same kind, or an advance
-/// and an offensive's progress ("advanced 2 km around the city" against "our lines were not
-/// broken").
-fn comparable(a: Kind, b: Kind) -> bool {
-    a == b || matches!((a, b), (Kind::Advance, Kind::Offensive) | (Kind::Offensive, Kind::Advance))
-}
-
 /// The claim that asserts and the one that denies it, when one of the two denies the other.
 fn asserting_and_denying<'c>(m: &'c Claim, k: &'c Claim) -> Option<(&'c Claim, &'c Claim)> {
     if asserts(m) && denies(k) {
@@ -180,7 +173,7 @@ impl Features {
 
 /// The rule two accounts break, if any (features read here; see [`rule_with`]).
 fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
-    if !comparable(m.action.kind, k.action.kind) {
+    if m.action.kind != k.action.kind {
         return None;
     }
     rule_with(m, k, &Features::of(m), &Features::of(k))
@@ -191,7 +184,7 @@ fn rule(m: &Claim, k: &Claim) -> Option<&'static str> {
 /// kept.
 fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'static str> {
     let kind = m.action.kind;
-    if !comparable(kind, k.action.kind) {
+    if kind != k.action.kind {
         return None;
     }
     if kind == Kind::Control {
@@ -376,17 +369,6 @@ mod tests {
         let m = claim(1, Side::Moscow, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
         let k = claim(2, Side::Kyiv, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
         assert_eq!(conflicts(&[&m, &k])[0].rule, "denial");
-    }
-
-    #[test]
-    fn a_line_said_unbroken_disputes_an_advance_but_no_other_kind() {
-        let m = claim(1, Side::Moscow, Kind::Offensive, Stance::Achieved, Some(Side::Kyiv), Modality::Denied);
-        let k = claim(2, Side::Kyiv, Kind::Advance, Stance::Achieved, Some(Side::Kyiv), Modality::Asserted);
-        let found = conflicts(&[&m, &k]);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].rule, "denial");
-        let w = claim(3, Side::Kyiv, Kind::Withdrawal, Stance::Achieved, Some(Side::Kyiv), Modality::Asserted);
-        assert!(conflicts(&[&m, &w]).is_empty());
     }
 
     #[test]

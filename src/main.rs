@@ -194,8 +194,8 @@ struct FilterArgs {
     /// Only events with a claim from this outlet.
     #[arg(long)]
     outlet: Option<String>,
-    /// Only events of this kind (control, advance, encirclement, withdrawal, surrender, strike,
-    /// casualties, civilians, war_crimes).
+    /// Only events of this kind (control, advance, offensive, encirclement, withdrawal,
+    /// surrender, strike, casualties, civilians, war_crimes).
     #[arg(long)]
     kind: Option<String>,
     /// Only events with this status (contested, one-sided, corroborated).

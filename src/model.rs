@@ -198,7 +198,8 @@ pub enum Kind {
     WarCrimes,
     /// An offensive's progress on a front as a whole, not at one place: a line of defence
     /// broken or held, a counteroffensive's success or failure, its gains since it began.
-    /// (Last in the enum so that the encoding of the other kinds does not move.)
+    /// (Last among the variants, so that a stored claim of another kind keeps its encoding;
+    /// `Kind::ALL` gives the report order.)
     Offensive,
 }
 

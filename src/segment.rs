@@ -145,11 +145,7 @@ fn boilerplate_rule(body: &str, bp: &Boilerplate, in_appeal: &mut bool) -> Optio
 /// outlet addressing its readers, not reporting what someone said.
 fn speaks_to_reader(body: &str, bp: &Boilerplate) -> bool {
     let unquoted = outside_quotes(body);
-    bp.appeal.find_iter(&unquoted).any(|m| {
-        let before = unquoted[..m.start()].chars().next_back();
-        let after = unquoted[m.end()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    bp.appeal.find_iter(&unquoted).any(|m| crate::extract::text::is_whole_word(&unquoted, m.start(), m.end()))
 }
 
 /// The text with quoted stretches blanked out.

@@ -15,7 +15,7 @@
 //! The stage is pure: text and lexicons in, raw claims out. Places are recognized here (so that
 //! a claim can point at its place mention) but resolved among homonyms in `normalize`.
 
-mod text;
+pub(crate) mod text;
 
 use std::collections::HashMap;
 
@@ -515,6 +515,14 @@ const PLACE_PLURALS: &[&str] = &["settlements", "villages", "localities", "towns
 
 /// A quotation of at most this many words inside a sentence is scare quotes, not a quotation.
 const SCARE_QUOTE_WORDS: usize = 3;
+
+/// Nouns for a claim made ("statements by Kyiv about ...", "reports of ..."): what a label
+/// like "not true" after them calls false.
+const CLAIM_NOUNS: &[&str] = &["statement", "statements", "claim", "claims", "report", "reports", "allegations", "figure", "figures", "numbers"];
+
+/// Verbs that report how an attempt ended: "unable to take", "failed to take", "managed to
+/// take" say what was done or not, not what was aimed at.
+const OUTCOME_WORDS: &[&str] = &["unable", "able", "failed", "fail", "fails", "managed"];
 
 /// Verbs of command: the action they order is announced, not merely intended.
 const DIRECTIVES: &[&str] = &["ordered", "orders", "order", "instructed", "authorised", "authorized", "permitted", "commanded", "told"];
@@ -1426,9 +1434,7 @@ impl Doc<'_> {
             // noun called false is a clause of its own, whatever the clause before asserts.
             if t.text.eq_ignore_ascii_case("and") && i >= 3 && toks[i - 1].is(&[',']) && !in_quote_token(self, toks, i) {
                 let rest = &toks[i + 1..toks.len().min(i + 16)];
-                let noun = rest.iter().take(3).any(|n| {
-                    matches!(n.text.to_lowercase().as_str(), "statements" | "statement" | "claims" | "claim" | "reports" | "report" | "allegations")
-                });
+                let noun = rest.iter().take(3).any(|n| CLAIM_NOUNS.contains(&n.text.to_lowercase().as_str()));
                 let called_false = rest.last().is_some_and(|last| {
                     within(&self.denials, Span { start: rest[0].span.start, end: last.span.end }).any(|d| *d.value == DenialPhrase::Label)
                 });
@@ -1438,12 +1444,15 @@ impl Doc<'_> {
                 }
             }
             // "liberated the village and broken through the first line of defence": a line of
-            // defence broken is an account of its own (see `drafts`), and so its verb phrase is.
+            // defence broken is an account of its own (see `drafts`), and so its verb phrase is
+            // (a verb in the past: "and crossing points on the line" is a noun phrase).
             if t.text.eq_ignore_ascii_case("and") && i >= 3 && !in_quote_token(self, toks, i) {
-                let verb = toks[i + 1..].iter().position(|n| !matches!(n.text.to_lowercase().as_str(), "have" | "has" | "had" | "also" | "then")).map(|k| i + 1 + k);
+                let verb = toks[i + 1..].iter().position(|n| !(n.is_word() && self.grammar_is(n.text, WordClass::Auxiliary))).map(|k| i + 1 + k);
                 let line_breached = verb.filter(|&j| j < toks.len()).is_some_and(|j| {
+                    let word = toks[j].text.to_lowercase();
+                    let past = word.ends_with("ed") || word.ends_with("en") || word == "broke";
                     let ahead = Span { start: toks[j].span.start, end: toks[toks.len().min(j + 8) - 1].span.end };
-                    self.triggers.iter().any(|h| h.span.start == toks[j].span.start) && within(&self.nouns, ahead).any(|h| *h.value == NounRole::Line)
+                    past && self.triggers.iter().any(|h| h.span.start == toks[j].span.start) && within(&self.nouns, ahead).any(|h| *h.value == NounRole::Line)
                 });
                 if line_breached && *cuts.last().unwrap_or(&0) + 3 <= i {
                     cuts.push(i);
@@ -1545,17 +1554,24 @@ impl Doc<'_> {
                 // describing the place, not a claim about it.
                 continue;
             }
-            if hit.pattern == "under control" && toks[ti.saturating_sub(8).max(seg_s)..ti].iter().any(|t| t.text.eq_ignore_ascii_case("situation")) {
-                // "the situation is under control": all is well, nothing was taken.
+            // "The situation in the area is under control": all is well, nothing was taken ("given
+            // the situation, troops have the town under control" still took it).
+            let situation = toks[ti.saturating_sub(8).max(seg_s)..ti].iter().rposition(|t| t.text.eq_ignore_ascii_case("situation"));
+            let situation_is = situation.is_some_and(|k| {
+                let between = &toks[ti.saturating_sub(8).max(seg_s) + k + 1..ti];
+                !between.iter().any(|t| t.is(&[','])) && between.iter().any(|t| matches!(t.text.to_lowercase().as_str(), "is" | "was" | "remains" | "remained" | "are" | "were"))
+            });
+            if hit.pattern == "under control" && situation_is {
                 continue;
             }
             if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
                 // "struck a defiant tone", "struck a deal": no strike.
                 continue;
             }
-            let line_in = |span: Span| within(&self.nouns, span).any(|n| *n.value == NounRole::Line);
-            if trig.needs == Needs::Line && !line_in(sentence) {
-                // "broken", "crossed": said of a line of defence, or of nothing this reads.
+            let line_object = self.line_object(toks, ti, hit, seg_s, seg_e);
+            if trig.needs == Needs::Line && !line_object {
+                // "broken", "cross": read only when what is broken or crossed is a line of
+                // defence.
                 continue;
             }
             let mut rules = vec![format!("action:{}", hit.pattern)];
@@ -1638,19 +1654,14 @@ impl Doc<'_> {
             // "broke through the first line of defence", "the line has not been breached": a
             // line of defence broken or held is the offensive's progress on that front, an
             // event apart from the capture of the place it runs by.
-            let after_trigger = toks[ti..seg_e].iter().skip_while(|t| t.span.start < hit.span.end).take(6).map(|t| t.span).reduce(|a, b| Span { start: a.start, end: b.end });
-            // The line is what was broken: named after the trigger, or before it in a passive
-            // ("our lines of defence have not been breached").
-            let passive = toks[ti.saturating_sub(3).max(seg_s)..ti].iter().any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were"));
-            let line_before = passive && line_in(Span { start: toks[seg_s].span.start, end: hit.span.start });
-            if kind == Kind::Advance && (trig.needs == Needs::Line || line_before || after_trigger.is_some_and(line_in)) {
+            if kind == Kind::Advance && line_object {
                 kind = Kind::Offensive;
                 rules.push("action:defence-line".into());
             }
             // "advanced up to 2 km in several sectors around the city", "retook positions north
             // and south of it": gains around a town, not into it, are the offensive's progress
             // there.
-            if kind == Kind::Advance && stance != Stance::Resisted && self.around(toks, ti, hit, seg_e) {
+            if kind == Kind::Advance && stance != Stance::Resisted && self.front_follows(toks, ti, hit, seg_e) {
                 kind = Kind::Offensive;
                 rules.push("action:front".into());
             }
@@ -1668,12 +1679,20 @@ impl Doc<'_> {
             }
             // "Neither the first line nor any other has been broken": "neither" opening the
             // clause negates its verb however far back it stands.
-            let neither = toks[seg_s..ti].iter().find(|t| t.is_word()).is_some_and(|t| t.text.eq_ignore_ascii_case("neither"));
-            let negated = (neither
-                || toks[ti.saturating_sub(3).max(seg_s)..ti]
-                    .iter()
-                    .any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Negation)))
-                && !hit.pattern.split_whitespace().any(|w| w == "not");
+            // "Neither X nor Y commented on reports that ..." negates the report, not what it
+            // reports.
+            let neither = toks[seg_s..ti]
+                .iter()
+                .position(|t| t.is_word())
+                .is_some_and(|k| toks[seg_s + k].text.eq_ignore_ascii_case("neither") && !self.cues.iter().any(|c| c.span.start >= toks[seg_s + k].span.end && c.span.end <= hit.span.start));
+            // "Failed to stop advances": a negation that takes an infinitive negates that
+            // infinitive, not what follows it.
+            let negates = |k: usize| {
+                let t = &toks[k];
+                let takes_infinitive = OUTCOME_WORDS.contains(&t.text.to_lowercase().as_str());
+                t.is_word() && self.grammar_is(t.text, WordClass::Negation) && (!takes_infinitive || k + 2 == ti)
+            };
+            let negated = (neither || (ti.saturating_sub(3).max(seg_s)..ti).any(negates)) && !hit.pattern.split_whitespace().any(|w| w == "not");
             let attribution = self.attribution_for(hit.span, attributions);
             // "denied any such advance", "rejected this capture": the noun points back at a
             // claim made before; the denial is of that claim (see `anaphoric_denial`).
@@ -1781,13 +1800,33 @@ impl Doc<'_> {
         drafts
     }
 
+    /// Whether what the trigger at token `ti` breaks or crosses is a line of defence: named
+    /// within six words after it, before it in a passive ("our lines of defence have not been
+    /// breached"), or earlier in the sentence when a pronoun stands for it ("approached the
+    /// first line but could not cross it").
+    fn line_object(&self, toks: &[Token<'_>], ti: usize, hit: &Hit<'_, Trigger>, seg_s: usize, seg_e: usize) -> bool {
+        let line_in = |from: usize, to: usize| {
+            from < to && within(&self.nouns, Span { start: toks[from].span.start, end: toks[to - 1].span.end }).any(|n| *n.value == NounRole::Line)
+        };
+        let end = token_after(toks, ti, hit.span, seg_e);
+        let passive = toks[ti.saturating_sub(3).max(seg_s)..ti].iter().any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were"));
+        let pronoun = toks.get(end).is_some_and(|t| t.text.eq_ignore_ascii_case("it") || t.text.eq_ignore_ascii_case("them"));
+        line_in(end, (end + 6).min(seg_e)) || (passive && line_in(seg_s, ti)) || (pronoun && line_in(0, ti))
+    }
+
     /// Whether the trigger at token `ti` is told of a campaign as a whole: an `overall` phrase
     /// of grammar.tsv in or just around it ("achieve any success", "take over any significant
     /// population centres"), a count since a campaign began after it
     /// ("since the counteroffensive was launched"), or the campaign itself counted from a day
     /// ("attempts at an offensive since May 1").
     fn campaign_wide(&self, toks: &[Token<'_>], ti: usize, hit: &Hit<'_, Trigger>, seg_s: usize, seg_e: usize) -> bool {
-        let end = toks[ti..seg_e].iter().position(|t| t.span.start >= hit.span.end).map_or(seg_e, |k| ti + k);
+        let end = token_after(toks, ti, hit.span, seg_e);
+        // "captured X, their biggest gain since the counteroffensive began": a place taken by
+        // name is that place's, whatever the clause says of the campaign.
+        let named_object = toks[end..(end + 4).min(seg_e)].iter().any(|t| self.mentions.iter().any(|m| m.span.start == t.span.start));
+        if named_object {
+            return false;
+        }
         let (from, to) = (ti.saturating_sub(3).max(seg_s), (end + 8).min(seg_e));
         if from >= to {
             return false;
@@ -1805,26 +1844,31 @@ impl Doc<'_> {
     }
 
     /// Whether a `front` word of grammar.tsv follows the trigger at token `ti` within twelve
-    /// tokens and before the next action, room for a distance ("up to 2 km (1.2 miles) in several sectors around X");
-    /// "around" before a number is "about", and "in and around X" is in X too.
-    fn around(&self, toks: &[Token<'_>], ti: usize, hit: &Hit<'_, Trigger>, seg_e: usize) -> bool {
-        let end = toks[ti..seg_e].iter().position(|t| t.span.start >= hit.span.end).map_or(seg_e, |k| ti + k);
+    /// tokens and before the next action, room for a distance ("up to 2 km (1.2 miles) in
+    /// several sectors around X"). "Around" before an amount or a time is "about" ("around a
+    /// kilometre", "around noon", "around the clock"); "in and around X" is in X too; a move
+    /// "into" a town or "from" positions around another is about that town.
+    fn front_follows(&self, toks: &[Token<'_>], ti: usize, hit: &Hit<'_, Trigger>, seg_e: usize) -> bool {
+        let end = token_after(toks, ti, hit.span, seg_e);
         // Up to the next action: "advanced towards X and crossed the river around Y" places
         // the crossing, not the advance.
         let next_action = (end..seg_e).find(|&k| self.triggers.iter().any(|h| h.span.start == toks[k].span.start)).unwrap_or(seg_e);
         let to = (end + 12).min(next_action);
-        if end >= to {
+        if end >= to || toks[end..to].iter().any(|t| t.text.eq_ignore_ascii_case("into") || t.text.eq_ignore_ascii_case("from")) {
             return false;
         }
         let single = (end..to).any(|k| {
             let t = &toks[k];
-            // "in and around the city" is in it too.
-            t.is_word()
-                && self.grammar_is(t.text, WordClass::Front)
-                && !(k > 0 && toks[k - 1].text.eq_ignore_ascii_case("and"))
-                && toks.get(k + 1).is_some_and(|n| {
-                    n.is_word() && !n.text.starts_with(|c: char| c.is_ascii_digit()) && self.lex.quantities.get(&n.text.to_lowercase()).is_none()
-                })
+            let about = toks.get(k + 1).is_none_or(|n| {
+                let next = n.text.to_lowercase();
+                !n.is_word()
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+                    || self.lex.quantities.get(&next).is_some()
+                    || self.grammar_is(&next, WordClass::Time)
+                    || matches!(next.as_str(), "a" | "an" | "half" | "noon" | "midday" | "midnight" | "dawn" | "dusk")
+                    || (next == "the" && toks.get(k + 2).is_some_and(|c| c.text.eq_ignore_ascii_case("clock")))
+            });
+            t.is_word() && self.grammar_is(t.text, WordClass::Front) && !(k > 0 && toks[k - 1].text.eq_ignore_ascii_case("and")) && !about
         });
         let text = Span { start: toks[end].span.start, end: toks[to - 1].span.end }.slice(self.text).to_lowercase();
         single || self.lex.grammar.phrases(WordClass::Front).any(|p| has_words(&text, p))
@@ -1880,7 +1924,12 @@ impl Doc<'_> {
                     let claim_noun = within(&self.denials, Span { start: clause.start, end: trigger.start })
                         .any(|n| *n.value == DenialPhrase::Anaphor)
                         || self.claim_noun_before(clause, trigger);
-                    claim_noun && self.text[between.range()].split_whitespace().count() <= 12
+                    // Twelve words leave room for "breakthroughs of the defence in various sectors
+                    // of the line", but a relative clause between ("a battle in which rumours
+                    // proved false") has a label of its own.
+                    let gap = self.text[between.range()].to_lowercase();
+                    let relative = gap.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "which" | "who" | "whom" | "where"));
+                    claim_noun && gap.split_whitespace().count() <= 12 && !relative
                 }
         })
     }
@@ -1894,9 +1943,7 @@ impl Doc<'_> {
             .windows(2)
             .any(|w| matches!(w[0], "saying" | "says" | "said" | "claiming" | "claims" | "writing" | "writes" | "telling" | "tells") && w[1] == "about");
         said_about
-            || words.iter().any(|w| {
-                matches!(*w, "statement" | "statements" | "claim" | "claims" | "report" | "reports" | "allegations" | "figure" | "figures" | "numbers")
-            })
+            || words.iter().any(|w| CLAIM_NOUNS.contains(w))
     }
 
     /// The victim of a harm trigger: the nearest military or civilian noun in its clause, and
@@ -1998,7 +2045,7 @@ impl Doc<'_> {
             // "ordered the troops to withdraw": an order given is the act announced; "were
             // unable to take", "failed to take", "managed to take": what was tried, done or not.
             let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
-            let outcome = ti >= 2 && (toks[ti - 2].text.eq_ignore_ascii_case("managed") || self.grammar_is(toks[ti - 2].text, WordClass::Negation));
+            let outcome = ti >= 2 && OUTCOME_WORDS.contains(&toks[ti - 2].text.to_lowercase().as_str());
             return !ordered && !outcome;
         }
         // The modal governs the trigger when nothing but its clause lies between them: read back
@@ -2012,7 +2059,7 @@ impl Doc<'_> {
             .rev()
             .take_while(|(_, t)| !t.is(&[',', ';']))
             .any(|(k, t)| {
-                let failed = t.text.eq_ignore_ascii_case("could") && window.get(k + 1).is_some_and(|n| self.grammar_is(n.text, WordClass::Negation));
+                let failed = t.text.eq_ignore_ascii_case("could") && window.get(k + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("not") || n.text.eq_ignore_ascii_case("n't"));
                 t.is_word() && self.grammar_is(t.text, WordClass::Modal) && !failed
             })
     }
@@ -2978,13 +3025,14 @@ fn quotation_by_sentence(claims: &mut [RawClaim]) {
     }
 }
 
+/// The index of the first token after a trigger's span (at most `limit`).
+fn token_after(toks: &[Token<'_>], ti: usize, trigger: Span, limit: usize) -> usize {
+    toks[ti..limit].iter().position(|t| t.span.start >= trigger.end).map_or(limit, |k| ti + k)
+}
+
 /// Whether `text` (lower case) holds `phrase` as whole words.
 fn has_words(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(phrase).any(|(at, _)| text::is_whole_word(text, at, at + phrase.len()))
 }
 
 fn in_quote_token(doc: &Doc<'_>, toks: &[Token<'_>], i: usize) -> bool {
@@ -3936,5 +3984,43 @@ mod tests {
         // One account over two sentences stays one quotation.
         let text = "\"The village of Pishchane is ours. The enemy fled it in panic,\" Saldo said.";
         assert!(claims("TASS", text).iter().any(|c| c.text.contains("ours") && c.text.contains("fled")));
+    }
+
+    #[test]
+    fn the_offensive_rules_leave_other_readings_alone() {
+        let first = |outlet: &str, text: &str| claims(outlet, text).into_iter().next().unwrap_or_else(|| panic!("no claim in {text}"));
+        // A place taken by name stays that place's, whatever is said of the campaign.
+        let c = first("TASS", "Russian forces captured Avdiivka, their biggest gain since the Ukrainian counteroffensive began last summer, the ministry said.");
+        assert_eq!((c.action.kind, place(&c)), (Kind::Control, "Avdiivka"));
+        // "Around" as "about", a move into a town, and a line that is no line of defence.
+        for text in [
+            "The ministry said Russian units advanced towards Bakhmut around the clock.",
+            "The ministry said Russian units advanced on Bakhmut around noon on Tuesday.",
+            "The ministry said Russian units advanced around a kilometre near Bakhmut.",
+            "The ministry said Russian units advanced into Bakhmut from positions around Soledar.",
+            "The ministry said Russian units advanced to the first line of houses in Bakhmut.",
+        ] {
+            assert_eq!(first("TASS", text).action.kind, Kind::Advance, "{text}");
+        }
+        let text = "A fire broke out at an ammunition depot behind the Russian defensive lines near Tokmak, the governor said.";
+        assert!(claims("TASS", text).iter().all(|c| c.action.kind != Kind::Offensive), "{text}");
+        let text = "Ukrainian troops took Robotyne and crossing points on the defence line south of it, the General Staff said.";
+        assert!(claims("Ukrinform", text).iter().all(|c| c.action.kind != Kind::Offensive), "{text}");
+        // Negations that take an infinitive negate only it; "neither" before a report does not
+        // negate what is reported; a vow is still an aim.
+        let c = first("TASS", "Ukrainian troops failed to stop advances by Russian forces near Avdiivka, the ministry said.");
+        assert!(!c.action.negated, "{c:?}");
+        let c = first("Reuters", "Neither the ministry nor the General Staff commented on reports that Russian troops had entered Kupiansk.");
+        assert!(!c.action.negated, "{c:?}");
+        let c = first("Ukrinform", "Ukrainian commanders vowed never to surrender Avdiivka, the spokesman said.");
+        assert_eq!(c.action.stance, Stance::Ongoing, "{c:?}");
+        let c = first("Ukrinform", "The spokesman said Russian troops were not able to capture Avdiivka.");
+        assert_eq!((c.action.stance, c.action.negated), (Stance::Achieved, true), "{c:?}");
+        // "The situation" must be what is under control.
+        let c = first("TASS", "Given the situation, Russian troops now have Avdiivka under control, the ministry said.");
+        assert_eq!(c.action.kind, Kind::Control);
+        // A label inside a relative clause is that clause's.
+        let c = first("Reuters", "Russian state media said troops captured Avdiivka after a long battle in which rumours of a truce proved false.");
+        assert_eq!(c.modality, Modality::Asserted, "{c:?}");
     }
 }

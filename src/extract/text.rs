@@ -105,6 +105,13 @@ fn is_inner_joiner(c: char) -> bool {
 /// Tokens of `text` within `span`: words are runs of letters and digits, joined by an inner
 /// apostrophe, hyphen or period ("Russia's", "Russian-installed", "U.S.", "10,000" is split
 /// at the comma but kept whole by [`number_at`]); every other non-space char is punctuation.
+/// Whether `text[start..end]` stands as whole words: no letter or digit right before or after.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     let base = span.start as usize;
     let slice = span.slice(text);
