@@ -818,6 +818,10 @@ impl Doc<'_> {
             if self.is_noun_use(toks, first, hit) {
                 continue;
             }
+            if hit.value.tag_only && toks.get(last + 1).is_some_and(|t| t.is_word()) {
+                // "Russian forces continued to hit the city": no report.
+                continue;
+            }
             // "the claimed capture", "its reported advance": a past participle after a
             // determiner qualifies a noun and reports nothing.
             let adjective = hit.value.form == CueForm::Verb
@@ -926,7 +930,9 @@ impl Doc<'_> {
                             // "..., the command said on Tuesday, rejecting ...": a cue closed
                             // by an adjunct and a participle clause ends the report before it.
                             let afterthought = self.participle_afterthought(toks, last);
-                            let appositive = comma_before && !that_follows && !afterthought && words_after >= 8 && words_after > words_before;
+                            // ", X added, while ...": a cue closed by a comma ends its report.
+                            let closed = toks.get(last + 1).is_some_and(|t| t.is(&[',']));
+                            let appositive = comma_before && !that_follows && !afterthought && !closed && words_after >= 8 && words_after > words_before;
                             // "After a long siege, X claimed ...": an opening adverbial with
                             // nothing to report in it is no report closed by the cue.
                             let before_speaker = Span { start: sentence.start, end: speaker.start };
@@ -1379,11 +1385,17 @@ impl Doc<'_> {
                 }
             }
             // "It said", "the unit said": the organisation last quoted, else whoever was.
+            // "The defense ministry" after "X, deputy minister of defense of Ukraine": a
+            // ministry whose minister spoke before is that minister's.
             Refers::Org => seen
                 .iter()
                 .rev()
                 .find(|s| !s.speaker.person && s.at < before && head_ok(&s.speaker))
                 .or_else(|| a.value.head.is_none().then(|| seen.iter().rev().find(|s| s.at < before)).flatten())
+                .or_else(|| {
+                    let minister = |s: &&Seen| s.at < before && s.speaker.text.to_lowercase().contains("minister");
+                    (a.value.head == Some("ministry")).then(|| seen.iter().rev().find(minister)).flatten()
+                })
                 .map(|s| &s.speaker),
             Refers::Group => seen.iter().rev().find(|s| !s.speaker.person && s.at < before).map(|s| &s.speaker),
             Refers::Any => seen.iter().rev().find(|s| s.at < before).map(|s| &s.speaker),
@@ -1562,6 +1574,11 @@ impl Doc<'_> {
                 !between.iter().any(|t| t.is(&[','])) && between.iter().any(|t| matches!(t.text.to_lowercase().as_str(), "is" | "was" | "remains" | "remained" | "are" | "were"))
             });
             if hit.pattern == "under control" && situation_is {
+                continue;
+            }
+            let holds = hit.pattern.ends_with("holding") || hit.pattern.ends_with(" hold") || hit.pattern.ends_with(" held");
+            if holds && toks.iter().find(|t| t.span.start >= hit.span.end).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "a" | "an")) {
+                // "was holding a bag", "is holding a meeting": a thing held, not a place.
                 continue;
             }
             if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
@@ -2276,6 +2293,15 @@ impl Doc<'_> {
         // "pro-Moscow", "Kyiv-based" are no places; "the Izium-Balakliia grouping" names two.
         let place_across = |at: usize| self.mentions.iter().any(|o| o.span.start as usize == at || o.span.end as usize == at);
         if (self.text[..s].ends_with('-') && !place_across(s - 1)) || (self.text[e..].starts_with('-') && !place_across(e + 1)) {
+            return true;
+        }
+        // "the Luhansk city of Sievierodonetsk": a name that qualifies the settlement named
+        // after it is no place of its own here.
+        let qualifier = [" city of ", " town of ", " village of ", " port of ", " port city of "].iter().any(|noun| {
+            let at = e + noun.len();
+            self.text.get(e..at).is_some_and(|w| w.eq_ignore_ascii_case(noun)) && self.mentions.iter().any(|o| o.span.start as usize == at)
+        });
+        if qualifier {
             return true;
         }
         let in_force = within(&self.speakers, Span { start: m.span.start, end: (e + 40).min(self.text.len()) as u32 })
@@ -4022,5 +4048,32 @@ mod tests {
         // A label inside a relative clause is that clause's.
         let c = first("Reuters", "Russian state media said troops captured Avdiivka after a long battle in which rumours of a truce proved false.");
         assert_eq!(c.modality, Modality::Asserted, "{c:?}");
+    }
+
+    #[test]
+    fn reports_closed_by_their_cue_and_speakers_of_breakaway_republics() {
+        let first = |outlet: &str, text: &str| claims(outlet, text).into_iter().next().unwrap_or_else(|| panic!("no claim in {text}"));
+        // "Continued" reports only as a tag; before a clause it is the action's.
+        let c = first("Guardian", "Ukraine's general staff said Russian forces continued to strike Lysychansk overnight.");
+        assert_eq!(c.side, Side::Kyiv, "{c:?}");
+        // ", X added, while ...": the cue closes the report before it.
+        let c = first("Guardian", "Lysychansk was being shelled heavily, Serhiy Haidai added, while analysts warned of a Russian breakthrough south of the city.");
+        assert_eq!((c.side, c.action.kind), (Side::Kyiv, Kind::Strike), "{c:?}");
+        let c = first("Guardian", "Ivan Petrenko, an official of the self-proclaimed republic in Donetsk, said its troops had taken Marinka.");
+        assert_eq!(c.side, Side::Moscow, "{c:?}");
+        let c = first("Guardian", "Zelenskiy cast doubt on Russia's claim that its forces had taken Marinka.");
+        assert_eq!((c.side, c.modality), (Side::Kyiv, Modality::Denied), "{c:?}");
+        // The ministry whose deputy minister spoke before is that minister's.
+        let text = "Hanna Maliar, deputy minister of defence of Ukraine, said troops had advanced near Bakhmut. The counteroffensive also retook a village in the south on Monday, according to the defence ministry.";
+        let got = claims("UPI", text);
+        assert!(got.iter().all(|c| c.side == Side::Kyiv), "{got:?}");
+    }
+
+    #[test]
+    fn a_town_named_as_the_qualifier_of_another_and_things_held_are_no_places() {
+        let c = claims("Guardian", "The general staff said the army withdrew from the Luhansk city of Sievierodonetsk.").into_iter().next().expect("a claim");
+        assert_eq!(place(&c), "Sievierodonetsk");
+        let text = "The boy was holding a bag when the shell landed in Lysychansk, the governor said.";
+        assert!(claims("Guardian", text).iter().all(|c| c.action.kind != Kind::Control), "{text}");
     }
 }

@@ -142,6 +142,9 @@ pub enum CueForm {
 pub struct Cue {
     pub modality: CueModality,
     pub form: CueForm,
+    /// Reports only as a tag after what it reports ("..., he continued."), never before a
+    /// clause ("forces continued to advance").
+    pub tag_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,14 +396,15 @@ impl Lexicons {
                 "denied" => CueModality::Denied,
                 other => return Err(t.error(r, format!("unknown modality `{other}`"))),
             };
+            let tag_only = cell(t, r, "form") == "tag";
             let form = match cell(t, r, "form") {
-                "verb" => CueForm::Verb,
+                "verb" | "tag" => CueForm::Verb,
                 "participle" => CueForm::Participle,
                 "according" => CueForm::According,
                 "passive" => CueForm::Passive,
                 other => return Err(t.error(r, format!("unknown form `{other}`"))),
             };
-            Ok(Cue { modality, form })
+            Ok(Cue { modality, form, tag_only })
         })?;
         let denial = PhraseSet::build(&Table::parse("denial.tsv", texts.get("denial.tsv"))?, "phrase", |t, r| {
             match cell(t, r, "kind") {
