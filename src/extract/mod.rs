@@ -551,6 +551,11 @@ struct Draft {
 }
 
 impl Doc<'_> {
+    /// Whether an action trigger starts at byte `start` (the triggers are sorted by start).
+    fn trigger_at(&self, start: u32) -> bool {
+        self.triggers.binary_search_by_key(&start, |h| h.span.start).is_ok()
+    }
+
     fn grammar_is(&self, word: &str, class: WordClass) -> bool {
         self.lex.grammar.is(word, class)
     }
@@ -1464,7 +1469,7 @@ impl Doc<'_> {
                     let word = toks[j].text.to_lowercase();
                     let past = word.ends_with("ed") || word.ends_with("en") || word == "broke";
                     let ahead = Span { start: toks[j].span.start, end: toks[toks.len().min(j + 8) - 1].span.end };
-                    past && self.triggers.iter().any(|h| h.span.start == toks[j].span.start) && within(&self.nouns, ahead).any(|h| *h.value == NounRole::Line)
+                    past && self.trigger_at(toks[j].span.start) && within(&self.nouns, ahead).any(|h| *h.value == NounRole::Line)
                 });
                 if line_breached && *cuts.last().unwrap_or(&0) + 3 <= i {
                     cuts.push(i);
@@ -1869,7 +1874,7 @@ impl Doc<'_> {
         let end = token_after(toks, ti, hit.span, seg_e);
         // Up to the next action: "advanced towards X and crossed the river around Y" places
         // the crossing, not the advance.
-        let next_action = (end..seg_e).find(|&k| self.triggers.iter().any(|h| h.span.start == toks[k].span.start)).unwrap_or(seg_e);
+        let next_action = (end..seg_e).find(|&k| self.trigger_at(toks[k].span.start)).unwrap_or(seg_e);
         let to = (end + 12).min(next_action);
         if end >= to || toks[end..to].iter().any(|t| t.text.eq_ignore_ascii_case("into") || t.text.eq_ignore_ascii_case("from")) {
             return false;
