@@ -679,6 +679,8 @@ impl Doc<'_> {
                 && let Some(c) = self.anaphoric_confirmation(&attributions, &speakers, sentence.span, sentence.paragraph, &mut claims) {
                     new_claims.push(c);
                 }
+            let embedded = self.embedded_claims(&new_claims, &toks);
+            new_claims.extend(embedded);
             self.whole_quotation(&mut new_claims, &claims, sentence.span, segments);
             // A speaker of no known side whose quotation speaks of "our guys" against the other
             // side is of the speaker's side from then on ("He said losses were light").
@@ -717,6 +719,84 @@ impl Doc<'_> {
         self.mark_still_there(&mut claims);
         quotation_by_sentence(&mut claims);
         claims
+    }
+
+    /// "Kyiv cast doubt on Russia's claim that its forces had taken X", "denied claims by
+    /// Moscow that ...": a denial that names the other side's claim also reports that claim.
+    /// The claim is the owner's (the side before the claim noun, or after "by"), told in the
+    /// words after "that", "of" or "about", when the owner is the denier's opponent.
+    fn embedded_claims(&self, new_claims: &[RawClaim], toks: &[Token<'_>]) -> Vec<RawClaim> {
+        let mut out = Vec::new();
+        for c in new_claims.iter().filter(|c| c.modality == Modality::Denied) {
+            let Some(opponent) = c.side.opponent() else { continue };
+            let Some(ti) = toks.iter().position(|t| t.span.start >= c.trigger_span.start) else { continue };
+            let Some(k) = (ti.saturating_sub(12)..ti).rev().find(|&k| CLAIM_NOUNS.contains(&toks[k].text.to_lowercase().as_str())) else { continue };
+            // The owner: "Russia's claim", "Russian claims", or "claims by Moscow".
+            let (owner, mut next) = match (k.checked_sub(1).map(|b| &toks[b]), toks.get(k + 1)) {
+                (Some(b), _) if self.side_word(b).is_some() => (b, k + 1),
+                (_, Some(by)) if by.text.eq_ignore_ascii_case("by") => match toks.get(k + 2).filter(|o| self.side_word(o).is_some()) {
+                    Some(o) => (o, k + 3),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if self.side_word(owner) != Some(opponent) {
+                continue;
+            }
+            // "Russian forces' claims by the Moscow-installed ...": stop at a longer owner phrase.
+            while next < ti && toks[next].is_word() && self.side_word(&toks[next]).is_some() {
+                next += 1;
+            }
+            if !toks.get(next).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "that" | "of" | "about")) || next + 1 > ti {
+                continue;
+            }
+            let start = toks[next + 1].span.start;
+            if start >= c.span.end || out.iter().chain(new_claims).any(|o: &RawClaim| o.side == opponent && o.trigger_span == c.trigger_span) {
+                continue;
+            }
+            // Named as the text names the claim: "Russia's claim", "claims by Moscow".
+            let phrase = Span { start: owner.span.start.min(toks[k].span.start), end: owner.span.end.max(toks[k].span.end) };
+            let speaker = RawSpeaker {
+                text: phrase.slice(self.text).to_string(),
+                span: phrase,
+                resolved: None,
+                side: Some(opponent),
+                rule: "speaker:claim-owner".into(),
+                person: false,
+                group: false,
+            };
+            let mut rules = vec!["claim:embedded-in-denial".to_string(), "speaker:claim-owner".to_string()];
+            rules.extend(c.rules.iter().filter(|r| r.starts_with("action:") || r.starts_with("place:") || r.starts_with("actor-rule:")).cloned());
+            let mut claim = echo(
+                c,
+                Echo {
+                    sentence: c.sentence,
+                    paragraph: c.paragraph,
+                    speaker,
+                    side: opponent,
+                    cue: toks[k].text.to_string(),
+                    modality: Modality::Asserted,
+                    place_rule: "place:as-denied",
+                    rules,
+                },
+            );
+            // The claim ends where the denial or another report begins ("... are not true, the
+            // governor said", "... and reported that ...").
+            let after = Span { start: c.trigger_span.end, end: c.span.end };
+            let label = within(&self.denials, after).map(|d| d.span.start).min().unwrap_or(c.span.end);
+            let cue = within(&self.cues, after).map(|q| q.span.start).min().unwrap_or(c.span.end);
+            let mut body = &self.text[start as usize..label.min(cue) as usize];
+            // ", the spokesman said": a speaker closing the sentence is no part of the claim.
+            if cue < label
+                && let Some(comma) = body.rfind(',').filter(|&at| body[at..].split_whitespace().count() <= 8) {
+                    body = &body[..comma];
+                }
+            let body = body.trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | '"' | '\u{201c}'));
+            let body = body.strip_suffix(" and").or_else(|| body.strip_suffix(" are")).or_else(|| body.strip_suffix(" is")).unwrap_or(body);
+            claim.span = Span { start, end: start + body.len() as u32 };
+            out.push(claim);
+        }
+        out
     }
 
     /// A quotation of two or three sentences is one statement ("\"The town is ours. The enemy
@@ -4080,5 +4160,19 @@ mod tests {
         assert_eq!(place(&c), "Sievierodonetsk");
         let text = "The boy was holding a bag when the shell landed in Lysychansk, the governor said.";
         assert!(claims("Guardian", text).iter().all(|c| c.action.kind != Kind::Control), "{text}");
+    }
+
+    #[test]
+    fn a_denial_that_names_the_other_sides_claim_reports_that_claim_too() {
+        let text = "Kyiv's military cast doubt on Russia's claim that its forces had taken Marinka, the spokesman said.";
+        let got = claims("Guardian", text);
+        let denial = got.iter().find(|c| c.side == Side::Kyiv).expect("the denial");
+        let claim = got.iter().find(|c| c.side == Side::Moscow).expect("the claim denied");
+        assert_eq!((denial.modality, claim.modality), (Modality::Denied, Modality::Asserted));
+        assert_eq!(claim.text, "its forces had taken Marinka");
+        // An owner of the denier's own side, or none, reports nothing more.
+        for text in ["Kyiv denied Ukrainian claims that its forces had left Marinka.", "Kyiv denied claims that its forces had left Marinka."] {
+            assert!(claims("Guardian", text).iter().all(|c| c.side == Side::Kyiv), "{text}");
+        }
     }
 }
