@@ -520,6 +520,9 @@ const SCARE_QUOTE_WORDS: usize = 3;
 /// like "not true" after them calls false.
 const CLAIM_NOUNS: &[&str] = &["statement", "statements", "claim", "claims", "report", "reports", "allegations", "figure", "figures", "numbers"];
 
+/// Forms of "be" that make a participle after them passive ("has been taken", "was broken").
+const BE_FORMS: &[&str] = &["been", "was", "were", "is", "are", "be", "being"];
+
 /// Verbs that report how an attempt ended: "unable to take", "failed to take", "managed to
 /// take" say what was done or not, not what was aimed at.
 const OUTCOME_WORDS: &[&str] = &["unable", "able", "failed", "fail", "fails", "managed"];
@@ -554,6 +557,20 @@ impl Doc<'_> {
     /// Whether an action trigger starts at byte `start` (the triggers are sorted by start).
     fn trigger_at(&self, start: u32) -> bool {
         self.triggers.binary_search_by_key(&start, |h| h.span.start).is_ok()
+    }
+
+    /// Whether a place mention starts at byte `start` (the mentions are sorted by start).
+    fn mention_at(&self, start: u32) -> bool {
+        self.mentions.binary_search_by_key(&start, |m| m.span.start).is_ok()
+    }
+
+    /// Whether a phrase of grammar class `class` stands, as whole words, in `toks[from..to]`.
+    fn phrase_in(&self, toks: &[Token<'_>], from: usize, to: usize, class: WordClass) -> bool {
+        if from >= to {
+            return false;
+        }
+        let text = Span { start: toks[from].span.start, end: toks[to - 1].span.end }.slice(self.text).to_lowercase();
+        self.lex.grammar.phrases(class).any(|p| has_words(&text, p))
     }
 
     fn grammar_is(&self, word: &str, class: WordClass) -> bool {
@@ -732,12 +749,10 @@ impl Doc<'_> {
             let Some(ti) = toks.iter().position(|t| t.span.start >= c.trigger_span.start) else { continue };
             let Some(k) = (ti.saturating_sub(12)..ti).rev().find(|&k| CLAIM_NOUNS.contains(&toks[k].text.to_lowercase().as_str())) else { continue };
             // The owner: "Russia's claim", "Russian claims", or "claims by Moscow".
-            let (owner, mut next) = match (k.checked_sub(1).map(|b| &toks[b]), toks.get(k + 1)) {
+            let before = k.checked_sub(1).map(|b| &toks[b]);
+            let (owner, mut next) = match (before, toks.get(k + 1)) {
                 (Some(b), _) if self.side_word(b).is_some() => (b, k + 1),
-                (_, Some(by)) if by.text.eq_ignore_ascii_case("by") => match toks.get(k + 2).filter(|o| self.side_word(o).is_some()) {
-                    Some(o) => (o, k + 3),
-                    None => continue,
-                },
+                (_, Some(by)) if by.text.eq_ignore_ascii_case("by") && toks.get(k + 2).is_some() => (&toks[k + 2], k + 3),
                 _ => continue,
             };
             if self.side_word(owner) != Some(opponent) {
@@ -792,7 +807,9 @@ impl Doc<'_> {
                     body = &body[..comma];
                 }
             let body = body.trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | '"' | '\u{201c}'));
-            let body = body.strip_suffix(" and").or_else(|| body.strip_suffix(" are")).or_else(|| body.strip_suffix(" is")).unwrap_or(body);
+            // "... X took Y are" before the label, "... and" before the next report.
+            let last = body.rsplit(' ').next().unwrap_or("");
+            let body = if last == "and" || self.grammar_is(last, WordClass::Auxiliary) { body[..body.len() - last.len()].trim_end() } else { body };
             claim.span = Span { start, end: start + body.len() as u32 };
             out.push(claim);
         }
@@ -972,7 +989,7 @@ impl Doc<'_> {
                     // who was told, not who tells.
                     let passive = hit.value.form == CueForm::Verb
                         && first > 0
-                        && matches!(toks[first - 1].text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being");
+                        && BE_FORMS.contains(&toks[first - 1].text.to_lowercase().as_str());
                     if passive {
                         // "The claim was denied by the Ukrainian military": the agent speaks.
                         let by = toks.get(last + 1).filter(|t| t.text.eq_ignore_ascii_case("by"));
@@ -1911,7 +1928,7 @@ impl Doc<'_> {
             from < to && within(&self.nouns, Span { start: toks[from].span.start, end: toks[to - 1].span.end }).any(|n| *n.value == NounRole::Line)
         };
         let end = token_after(toks, ti, hit.span, seg_e);
-        let passive = toks[ti.saturating_sub(3).max(seg_s)..ti].iter().any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were"));
+        let passive = toks[ti.saturating_sub(3).max(seg_s)..ti].iter().any(|t| BE_FORMS.contains(&t.text.to_lowercase().as_str()));
         let pronoun = toks.get(end).is_some_and(|t| t.text.eq_ignore_ascii_case("it") || t.text.eq_ignore_ascii_case("them"));
         line_in(end, (end + 6).min(seg_e)) || (passive && line_in(seg_s, ti)) || (pronoun && line_in(0, ti))
     }
@@ -1925,16 +1942,11 @@ impl Doc<'_> {
         let end = token_after(toks, ti, hit.span, seg_e);
         // "captured X, their biggest gain since the counteroffensive began": a place taken by
         // name is that place's, whatever the clause says of the campaign.
-        let named_object = toks[end..(end + 4).min(seg_e)].iter().any(|t| self.mentions.iter().any(|m| m.span.start == t.span.start));
+        let named_object = toks[end..(end + 4).min(seg_e)].iter().any(|t| self.mention_at(t.span.start));
         if named_object {
             return false;
         }
-        let (from, to) = (ti.saturating_sub(3).max(seg_s), (end + 8).min(seg_e));
-        if from >= to {
-            return false;
-        }
-        let around = Span { start: toks[from].span.start, end: toks[to - 1].span.end }.slice(self.text).to_lowercase();
-        if self.lex.grammar.phrases(WordClass::Overall).any(|p| has_words(&around, p)) {
+        if self.phrase_in(toks, ti.saturating_sub(3).max(seg_s), (end + 8).min(seg_e), WordClass::Overall) {
             return true;
         }
         let since = |k: usize| toks[k].text.eq_ignore_ascii_case("since");
@@ -1967,13 +1979,12 @@ impl Doc<'_> {
                     || next.starts_with(|c: char| c.is_ascii_digit())
                     || self.lex.quantities.get(&next).is_some()
                     || self.grammar_is(&next, WordClass::Time)
-                    || matches!(next.as_str(), "a" | "an" | "half" | "noon" | "midday" | "midnight" | "dawn" | "dusk")
+                    || matches!(next.as_str(), "a" | "an" | "half")
                     || (next == "the" && toks.get(k + 2).is_some_and(|c| c.text.eq_ignore_ascii_case("clock")))
             });
             t.is_word() && self.grammar_is(t.text, WordClass::Front) && !(k > 0 && toks[k - 1].text.eq_ignore_ascii_case("and")) && !about
         });
-        let text = Span { start: toks[end].span.start, end: toks[to - 1].span.end }.slice(self.text).to_lowercase();
-        single || self.lex.grammar.phrases(WordClass::Front).any(|p| has_words(&text, p))
+        single || self.phrase_in(toks, end, to, WordClass::Front)
     }
 
     /// "killed, wounded or captured": a harm trigger listed just before, joined by "or"/"and".
@@ -2384,7 +2395,7 @@ impl Doc<'_> {
         // after it is no place of its own here.
         let qualifier = [" city of ", " town of ", " village of ", " port of ", " port city of "].iter().any(|noun| {
             let at = e + noun.len();
-            self.text.get(e..at).is_some_and(|w| w.eq_ignore_ascii_case(noun)) && self.mentions.iter().any(|o| o.span.start as usize == at)
+            self.text.get(e..at).is_some_and(|w| w.eq_ignore_ascii_case(noun)) && self.mention_at(at as u32)
         });
         if qualifier {
             return true;
@@ -2818,7 +2829,7 @@ impl Doc<'_> {
                 .iter()
                 .rev()
                 .take_while(|t| t.is_word())
-                .any(|t| matches!(t.text.to_lowercase().as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being"));
+                .any(|t| BE_FORMS.contains(&t.text.to_lowercase().as_str()));
         if passive && c.stance == Stance::Achieved && !c.negated {
             subject = None;
         }
