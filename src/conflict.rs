@@ -28,8 +28,9 @@ fn holder(c: &Claim) -> Option<Side> {
     // "held out for weeks", "had held the line": a past defence says nothing of who holds now.
     let starts = |prefix: &str| c.action.trigger.get(..prefix.len()).is_some_and(|t| t.eq_ignore_ascii_case(prefix));
     let retrospective = c.action.stance == Stance::Resisted && (starts("held ") || starts("had held"));
-    // The same article reports the holder's withdrawal: the holding out is past.
-    if retrospective || c.rules.iter().any(|r| r == "control:superseded-by-withdrawal") {
+    // The same article reports the holder's withdrawal: the holding out is past. A capture of
+    // part of a place ("most of the city") leaves the rest to its defender.
+    if retrospective || partial(c) || c.rules.iter().any(|r| r == "control:superseded-by-withdrawal") {
         return None;
     }
     match c.action.stance {
@@ -41,6 +42,11 @@ fn holder(c: &Claim) -> Option<Side> {
 /// A holding out claimed more than this many days before a capture is claimed is overtaken by
 /// the capture rather than disputing it.
 pub const OVERTAKEN_DAYS: i32 = 1;
+
+/// The claim takes part of its place ("most of the city"): the defender may hold the rest.
+fn partial(c: &Claim) -> bool {
+    c.rules.iter().any(|r| r == "control:partial")
+}
 
 /// The claim's place is a site standing for its town (see `normalize::host_town`).
 fn at_site(c: &Claim) -> bool {
@@ -157,6 +163,7 @@ struct Features {
     framing: Option<&'static str>,
     when: Option<i32>,
     measure: Option<&'static str>,
+    partial: bool,
 }
 
 impl Features {
@@ -167,6 +174,7 @@ impl Features {
             framing: framing(c),
             when: when(c),
             measure: c.quantity.as_ref().and_then(|_| measure(&c.action.trigger)),
+            partial: partial(c),
         }
     }
 }
@@ -210,7 +218,10 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
         // of that same framing.
         let (fa, fd) = if std::ptr::eq(asserting, m) { (fm.framing, fk.framing) } else { (fk.framing, fm.framing) };
         let other_framing = matches!(fd, Some(d) if fa != Some(d));
-        if same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing {
+        // Denying that the whole place fell does not contradict taking part of it.
+        let (pa, pd) = if std::ptr::eq(asserting, m) { (fm.partial, fk.partial) } else { (fk.partial, fm.partial) };
+        let part_against_whole = pa && !pd;
+        if same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing && !part_against_whole {
             return Some("denial");
         }
     }
@@ -450,6 +461,23 @@ mod tests {
         let mut m = m;
         m.rules.push("place:feature-in-town".into());
         assert_eq!(conflicts(&[&m, &k]).len(), 1);
+    }
+
+    #[test]
+    fn taking_part_of_a_place_disputes_neither_its_holding_out_nor_a_denial_of_its_fall() {
+        let mut m = claim(1, Side::Moscow, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        m.rules.push("control:partial".into());
+        let held = claim(2, Side::Kyiv, Kind::Control, Stance::Resisted, Some(Side::Kyiv), Modality::Asserted);
+        let denied = claim(3, Side::Kyiv, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
+        assert!(conflicts(&[&m, &held]).is_empty());
+        assert!(conflicts(&[&m, &denied]).is_empty());
+        // Denying that part of it fell does dispute the part.
+        let mut denied_part = denied.clone();
+        denied_part.rules.push("control:partial".into());
+        assert_eq!(conflicts(&[&m, &denied_part])[0].rule, "denial");
+        m.rules.clear();
+        assert_eq!(conflicts(&[&m, &held]).len(), 1);
+        assert_eq!(conflicts(&[&m, &denied]).len(), 1);
     }
 
     #[test]

@@ -748,18 +748,29 @@ impl Doc<'_> {
             let Some(opponent) = c.side.opponent() else { continue };
             let Some(ti) = toks.iter().position(|t| t.span.start >= c.trigger_span.start) else { continue };
             let Some(k) = (ti.saturating_sub(12)..ti).rev().find(|&k| CLAIM_NOUNS.contains(&toks[k].text.to_lowercase().as_str())) else { continue };
-            // The owner: "Russia's claim", "Russian claims", or "claims by Moscow".
+            // The owner: "Russia's claim", "Russian claims", "Ramzan Kadyrov's claims" (a name
+            // that ends in the word before the noun), or "claims by Moscow".
+            // The side and where its name starts.
+            let owner_of = |t: &Token<'_>| {
+                let reach = Span { start: t.span.start.saturating_sub(48), end: (t.span.end + 48).min(self.text.len() as u32) };
+                let named = within(&self.speakers, reach)
+                    .filter(|h| h.span.overlaps(t.span) && matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override))
+                    .find(|h| h.value.side != Side::Other)
+                    .map(|h| (h.value.side, h.span.start.min(t.span.start)));
+                self.side_word(t).map(|s| (s, t.span.start)).or(named)
+            };
+            let owner_side = |t: &Token<'_>| owner_of(t).map(|(s, _)| s);
             let before = k.checked_sub(1).map(|b| &toks[b]);
             let (owner, mut next) = match (before, toks.get(k + 1)) {
-                (Some(b), _) if self.side_word(b).is_some() => (b, k + 1),
+                (Some(b), _) if owner_side(b).is_some() => (b, k + 1),
                 (_, Some(by)) if by.text.eq_ignore_ascii_case("by") && toks.get(k + 2).is_some() => (&toks[k + 2], k + 3),
                 _ => continue,
             };
-            if self.side_word(owner) != Some(opponent) {
+            if owner_side(owner) != Some(opponent) {
                 continue;
             }
             // "Russian forces' claims by the Moscow-installed ...": stop at a longer owner phrase.
-            while next < ti && toks[next].is_word() && self.side_word(&toks[next]).is_some() {
+            while next < ti && toks[next].is_word() && owner_side(&toks[next]).is_some() {
                 next += 1;
             }
             if !toks.get(next).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "that" | "of" | "about")) || next + 1 > ti {
@@ -770,7 +781,8 @@ impl Doc<'_> {
                 continue;
             }
             // Named as the text names the claim: "Russia's claim", "claims by Moscow".
-            let phrase = Span { start: owner.span.start.min(toks[k].span.start), end: owner.span.end.max(toks[k].span.end) };
+            let owner_start = owner_of(owner).map_or(owner.span.start, |(_, at)| at);
+            let phrase = Span { start: owner_start.min(toks[k].span.start), end: toks[next - 1].span.end.max(toks[k].span.end) };
             let speaker = RawSpeaker {
                 text: phrase.slice(self.text).to_string(),
                 span: phrase,
@@ -1770,6 +1782,11 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "took control of most of the city", "a third of X is under our control": a
+            // capture of part of a place; the defender may still hold the rest.
+            if kind == Kind::Control && stance == Stance::Achieved && self.portion_of(toks, ti, hit.span, seg_s, seg_e) {
+                rules.push("control:partial".into());
+            }
             // "broke through the first line of defence", "the line has not been breached": a
             // line of defence broken or held is the offensive's progress on that front, an
             // event apart from the capture of the place it runs by.
@@ -2150,6 +2167,35 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// Whether the place a capture trigger speaks of is a part of a place: "<portion> of" within
+    /// a few words after the trigger ("control of over 95% of the region", "control most of the
+    /// city") or as the subject before it ("a third of the town is under our control").
+    fn portion_of(&self, toks: &[Token<'_>], ti: usize, trigger: Span, seg_s: usize, seg_e: usize) -> bool {
+        // The part is of a place: a place named, or a word standing for one, within a few
+        // words after "of" ("half of the troops" is no part of a place).
+        let of_place = |k: usize| {
+            toks[k..seg_e.min(k + 5)].iter().any(|t| {
+                self.mention_at(t.span.start) || within(&self.nouns, t.span).any(|n| *n.value == NounRole::Settlement)
+            })
+        };
+        let is_portion = |k: usize| {
+            (self.grammar_is(toks[k].text, WordClass::Portion) || toks[k].text.ends_with('%'))
+                && toks.get(k + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"))
+                && of_place(k + 2)
+        };
+        let after = token_after(toks, ti, trigger, seg_e);
+        // The trigger's own words count ("control most of the city").
+        let object = (ti..seg_e.min(after + 5)).any(is_portion);
+        // Before the trigger the part must be its subject: not in a phrase after a preposition
+        // ("broke through in the eastern part of X and took the plant"), nor before an "and".
+        let subject = (ti.saturating_sub(8).max(seg_s)..ti).any(|k| {
+            let governed = toks[k.saturating_sub(3).max(seg_s)..k].iter().any(|t| self.grammar_is(t.text, WordClass::Preposition));
+            let coordinated = toks[k..ti].iter().any(|t| t.text.eq_ignore_ascii_case("and"));
+            is_portion(k) && !governed && !coordinated
+        });
+        object || subject
     }
 
     /// "to capture", "will help cut off", "trying to take": an aim, not a result.
@@ -2814,8 +2860,12 @@ impl Doc<'_> {
         // something else in the clause (the victim, the place, a possessive).
         let sentence_subject = |from: usize| self.subject_before(&toks[from..ti], speaker_span, speaker_side);
         // A clause with no force of its own shares the subject of the sentence's earlier
-        // clauses ("Russian troops abandoned their positions and, under fire, fled").
-        let mut subject = sentence_subject(seg_s).or_else(|| sentence_subject(0));
+        // clauses ("Russian troops abandoned their positions and, under fire, fled"), unless
+        // its speaker stands in it before the trigger: in "the army retreated as Russia claimed
+        // a victory by seizing the region", the seizing is the speaker's.
+        let clause_start = toks.get(seg_s).map_or(0, |t| t.span.start);
+        let speaker_in_clause = speaker_span.is_some_and(|s| s.start >= clause_start && s.end <= c.trigger_span.start);
+        let mut subject = sentence_subject(seg_s).or_else(|| if speaker_in_clause { None } else { sentence_subject(0) });
         if matches!(c.kind, Kind::WarCrimes | Kind::Casualties | Kind::Civilians) {
             // Who did it is the speaker's accusation, not a word before the trigger.
             subject = None;
@@ -2831,6 +2881,16 @@ impl Doc<'_> {
                 .take_while(|t| t.is_word())
                 .any(|t| BE_FORMS.contains(&t.text.to_lowercase().as_str()));
         if passive && c.stance == Stance::Achieved && !c.negated {
+            subject = None;
+        }
+        // "... if Russian soldiers are being killed, Luhansk region is still holding": a place
+        // right before a holding out is its subject; the place holds, for the speaker's side,
+        // and a force named earlier in the sentence is its attacker.
+        let before_be = toks[seg_s..ti].iter().rev().find(|t| !BE_FORMS.contains(&t.text.to_lowercase().as_str()));
+        let place_holds = c.kind == Kind::Control
+            && c.stance == Stance::Resisted
+            && before_be.is_some_and(|t| self.mentions.iter().any(|m| m.span.overlaps(t.span)));
+        if place_holds {
             subject = None;
         }
         let after = toks.iter().position(|t| t.span.start >= c.trigger_span.end).unwrap_or(toks.len());
@@ -3497,6 +3557,38 @@ mod tests {
         let got = claims("Reuters", text);
         let c = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
         assert_eq!(c.action.actor, Some(Side::Kyiv), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_speaker_in_its_own_clause_is_the_actor_of_a_gerund() {
+        let text = "The Ukrainian garrison pulled back from Marinka on Friday as Russia claimed a victory by taking control of the whole Donetsk region.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.side == Side::Moscow).expect("Russia's claim");
+        assert_eq!(c.action.actor, Some(Side::Moscow), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_place_before_a_holding_out_is_what_holds() {
+        let text = "\"As long as Russian soldiers keep dying there, Marinka is still holding,\" the Ukrainian governor said.";
+        let got = claims("Reuters", text);
+        let c = got.iter().find(|c| c.action.stance == Stance::Resisted).expect("a holding out");
+        assert_eq!((c.side, c.action.actor), (Side::Kyiv, Some(Side::Kyiv)), "{:?}", c.rules);
+    }
+
+    #[test]
+    fn a_capture_of_part_of_a_place_is_marked_partial() {
+        let partial = |text: &str| {
+            let got = claims("Reuters", text);
+            let c = got.iter().find(|c| c.action.kind == Kind::Control).unwrap_or_else(|| panic!("no capture in {text}"));
+            c.rules.iter().any(|r| r == "control:partial")
+        };
+        assert!(partial("Russia's defence ministry said its troops had taken control of about 80% of Marinka."));
+        assert!(partial("Russia's defence ministry said its troops control most of the city of Marinka."));
+        assert!(partial("A separatist leader said a third of Marinka was already under Russian control."));
+        assert!(!partial("Russia's defence ministry said its troops had taken control of Marinka."));
+        // A part named after a preposition, or of people, is not what was taken.
+        assert!(!partial("A Russian blogger said Wagner forces broke through in the eastern part of Marinka and established full control of the brick works."));
+        assert!(!partial("The ministry said half of the Ukrainian soldiers fled before Russian troops took Marinka."));
     }
 
     #[test]
@@ -4181,6 +4273,15 @@ mod tests {
         let claim = got.iter().find(|c| c.side == Side::Moscow).expect("the claim denied");
         assert_eq!((denial.modality, claim.modality), (Modality::Denied, Modality::Asserted));
         assert_eq!(claim.text, "its forces had taken Marinka");
+        // The owner may be a named person, before the noun or after "by".
+        for text in [
+            "The governor denied Ramzan Kadyrov's claims that Russian forces had seized Marinka.",
+            "The governor denied claims by Ramzan Kadyrov that Russian forces had seized Marinka.",
+        ] {
+            let got = claims("Guardian", text);
+            let claim = got.iter().find(|c| c.side == Side::Moscow).unwrap_or_else(|| panic!("the claim denied in {text}"));
+            assert_eq!(claim.speaker.as_ref().map(|s| s.text.as_str()), Some(if text.contains("by Ramzan") { "claims by Ramzan Kadyrov" } else { "Ramzan Kadyrov's claims" }));
+        }
         // An owner of the denier's own side, or none, reports nothing more.
         for text in ["Kyiv denied Ukrainian claims that its forces had left Marinka.", "Kyiv denied claims that its forces had left Marinka."] {
             assert!(claims("Guardian", text).iter().all(|c| c.side == Side::Kyiv), "{text}");

@@ -293,6 +293,7 @@ pub enum WordClass {
     Campaign = 1 << 15,
     Overall = 1 << 16,
     Front = 1 << 17,
+    Portion = 1 << 18,
 }
 
 impl WordClass {
@@ -316,6 +317,7 @@ impl WordClass {
             "campaign" => WordClass::Campaign,
             "overall" => WordClass::Overall,
             "front" => WordClass::Front,
+            "portion" => WordClass::Portion,
             _ => return None,
         })
     }
