@@ -559,6 +559,11 @@ impl Doc<'_> {
         self.triggers.binary_search_by_key(&start, |h| h.span.start).is_ok()
     }
 
+    /// The kind of the trigger that starts at byte `start`, if one does.
+    fn trigger_kind_at(&self, at: Span) -> Option<TriggerKind> {
+        self.triggers.binary_search_by_key(&at.start, |h| h.span.start).ok().map(|i| self.triggers[i].value.kind)
+    }
+
     /// Whether a place mention starts at byte `start` (the mentions are sorted by start).
     fn mention_at(&self, start: u32) -> bool {
         self.mentions.binary_search_by_key(&start, |m| m.span.start).is_ok()
@@ -1693,6 +1698,37 @@ impl Doc<'_> {
             let holds = hit.pattern.ends_with("holding") || hit.pattern.ends_with(" hold") || hit.pattern.ends_with(" held");
             if holds && toks.iter().find(|t| t.span.start >= hit.span.end).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "a" | "an")) {
                 // "was holding a bag", "is holding a meeting": a thing held, not a place.
+                continue;
+            }
+            // "Kyiv's losses in the withdrawal were about 100", "killed during the retreat": the
+            // operation named after a count of losses is when they fell, not the claim.
+            let framed = ti >= 2
+                && matches!(toks[ti - 2].text.to_lowercase().as_str(), "in" | "during")
+                && self.grammar_is(toks[ti - 1].text, WordClass::Determiner)
+                && toks[ti.saturating_sub(6).max(seg_s)..ti - 2].iter().any(|t| {
+                    is_loss_noun(t.text) || matches!(self.trigger_kind_at(t.span), Some(TriggerKind::Harm | TriggerKind::Kind(Kind::Casualties)))
+                });
+            if framed && !matches!(trig.kind, TriggerKind::Harm | TriggerKind::Kind(Kind::Casualties | Kind::Civilians)) {
+                continue;
+            }
+            // "2,439 servicemen blocked at the plant have surrendered": a participle right after
+            // the soldiers it describes, before the clause's own verb, is no claim of its own.
+            // Only a passive sense describes ("trapped", "captured"); "fled" and "withdrew" are
+            // the soldiers' own acts.
+            let participle = hit.pattern.ends_with("ed")
+                && !hit.pattern.contains(' ')
+                && matches!(trig.kind, TriggerKind::Kind(Kind::Encirclement | Kind::Control | Kind::Surrender));
+            let after_soldiers = ti > seg_s && within(&self.nouns, toks[ti - 1].span).any(|n| *n.value == NounRole::Military);
+            // It is followed by a prepositional phrase ("blocked at the plant"), then the verb
+            // with no "and" or comma between (a finite "encircled the town and shelled it" is
+            // a claim).
+            let verb_follows = || {
+                let from = token_after(toks, ti, hit.span, seg_e);
+                let governs = toks.get(from).is_some_and(|t| from < seg_e && self.grammar_is(t.text, WordClass::Preposition));
+                let next = toks[from..seg_e].iter().position(|t| self.trigger_at(t.span.start)).map(|k| from + k);
+                governs && next.is_some_and(|n| !toks[from..n].iter().any(|t| t.is(&[',']) || t.text.eq_ignore_ascii_case("and")))
+            };
+            if participle && after_soldiers && verb_follows() {
                 continue;
             }
             if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
@@ -3589,6 +3625,25 @@ mod tests {
         // A part named after a preposition, or of people, is not what was taken.
         assert!(!partial("A Russian blogger said Wagner forces broke through in the eastern part of Marinka and established full control of the brick works."));
         assert!(!partial("The ministry said half of the Ukrainian soldiers fled before Russian troops took Marinka."));
+    }
+
+    #[test]
+    fn an_operation_named_after_losses_is_when_they_fell() {
+        let text = "A Ukrainian spokesman dismissed the Russian figure, saying Kyiv's losses in the withdrawal from Marinka were about 100 killed.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| c.action.kind == Kind::Casualties), "{got:?}");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Withdrawal), "{got:?}");
+        let got = claims("Reuters", "The governor said the losses were heavy and the troops withdrew from Marinka.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Withdrawal), "{got:?}");
+    }
+
+    #[test]
+    fn a_participle_describing_soldiers_is_not_the_claim() {
+        let kinds = |text: &str| claims("Reuters", text).iter().map(|c| c.action.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("Russia's defence ministry said 900 Ukrainian servicemen trapped in Marinka had surrendered."), [Kind::Surrender]);
+        // A finite verb with its object, or one joined by "and", is a claim.
+        assert_eq!(kinds("Russia's defence ministry said Russian troops encircled Marinka and shelled it."), [Kind::Encirclement]);
+        assert_eq!(kinds("Ukraine's general staff said its troops withdrew from Marinka and regrouped."), [Kind::Withdrawal]);
     }
 
     #[test]
