@@ -978,6 +978,30 @@ impl Doc<'_> {
                         continue;
                     }
                     let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                    // "citing the scale of their losses": a determined phrase that names no one
+                    // (no speaker the lexicon knows, no person noun, no proper name, no
+                    // statement) is a reason, not a source.
+                    let person = |t: &Token<'_>| {
+                        let lower = t.text.to_lowercase();
+                        let noun = lower.strip_suffix('s').unwrap_or(&lower);
+                        within(&self.nouns, t.span).any(|n| *n.value == NounRole::Person)
+                            || self.lex.nouns.find(noun).iter().any(|m| m.start == 0 && m.end == noun.len() && *m.value == NounRole::Person)
+                    };
+                    // "the ministry", "officials": a short form for a speaker, not a bare pronoun.
+                    let short_form = within(&self.anaphora, speaker).any(|a| {
+                        let words = a.span.slice(self.text);
+                        !self.grammar_is(words, WordClass::Pronoun) && !self.grammar_is(words, WordClass::Determiner)
+                    });
+                    let determined = self.grammar_is(toks[s].text, WordClass::Determiner) || self.grammar_is(toks[s].text, WordClass::Pronoun);
+                    let names_source = !hit.value.source_named
+                        || !determined
+                        || short_form
+                        || toks[s..e].iter().any(|t| CLAIM_NOUNS.contains(&t.text.to_lowercase().as_str()))
+                        || within(&self.speakers, speaker).next().is_some()
+                        || toks[s..e].iter().any(|t| t.is_word() && (t.text.starts_with(|c: char| c.is_uppercase()) || person(t)));
+                    if !names_source {
+                        continue;
+                    }
                     let scope = if at_start {
                         Span { start: speaker.end, end: sentence.end }
                     } else {
@@ -3644,6 +3668,14 @@ mod tests {
         // A finite verb with its object, or one joined by "and", is a claim.
         assert_eq!(kinds("Russia's defence ministry said Russian troops encircled Marinka and shelled it."), [Kind::Encirclement]);
         assert_eq!(kinds("Ukraine's general staff said its troops withdrew from Marinka and regrouped."), [Kind::Withdrawal]);
+    }
+
+    #[test]
+    fn a_reason_cited_is_no_source() {
+        let speaker = |text: &str| claims("Reuters", text).first().and_then(|c| c.speaker.as_ref().map(|s| s.text.clone()));
+        assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, citing the scale of its losses."), None);
+        assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, according to the ministry.").as_deref(), Some("the ministry"));
+        assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, citing its spokesman.").as_deref(), Some("its spokesman"));
     }
 
     #[test]

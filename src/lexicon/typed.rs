@@ -145,6 +145,9 @@ pub struct Cue {
     /// Reports only as a tag after what it reports ("..., he continued."), never before a
     /// clause ("forces continued to advance").
     pub tag_only: bool,
+    /// What follows is a source only when it names one ("citing officials"); otherwise it is
+    /// a reason ("citing the scale of its losses").
+    pub source_named: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -399,14 +402,15 @@ impl Lexicons {
                 other => return Err(t.error(r, format!("unknown modality `{other}`"))),
             };
             let tag_only = cell(t, r, "form") == "tag";
+            let source_named = cell(t, r, "form") == "citing";
             let form = match cell(t, r, "form") {
                 "verb" | "tag" => CueForm::Verb,
                 "participle" => CueForm::Participle,
-                "according" => CueForm::According,
+                "according" | "citing" => CueForm::According,
                 "passive" => CueForm::Passive,
                 other => return Err(t.error(r, format!("unknown form `{other}`"))),
             };
-            Ok(Cue { modality, form, tag_only })
+            Ok(Cue { modality, form, tag_only, source_named })
         })?;
         let denial = PhraseSet::build(&Table::parse("denial.tsv", texts.get("denial.tsv"))?, "phrase", |t, r| {
             match cell(t, r, "kind") {
