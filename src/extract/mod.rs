@@ -2329,6 +2329,17 @@ impl Doc<'_> {
         named.and_then(Side::opponent)
     }
 
+    /// The side of a speaker the lexicons do not know, when its sentence has it dismiss a named
+    /// side's claims ("..., the command said, dismissing Russian claims to have ousted them"):
+    /// the side whose claims it denies is its opponent.
+    fn side_by_dismissed_claims(&self, toks: &[Token<'_>], attributions: &[Attribution]) -> Option<Side> {
+        let denial = attributions.iter().find(|a| a.modality == CueModality::Denied && !a.negated)?;
+        let after = toks.iter().position(|t| t.span.start >= denial.cue.end)?;
+        let k = (after..toks.len().min(after + 4)).find(|&k| CLAIM_NOUNS.contains(&toks[k].text.to_lowercase().as_str()))?;
+        let owner = toks[after..k].iter().rev().find_map(|t| self.side_word(t))?;
+        owner.opponent()
+    }
+
     /// The attribution whose scope holds a trigger, nearest cue first; none for a trigger in a
     /// quotation (those are attributed by [`Doc::quote_speaker`] or by the cue at the quote).
     fn attribution_for(&self, trigger: Span, attributions: &[Attribution]) -> Option<usize> {
@@ -2811,6 +2822,10 @@ impl Doc<'_> {
                 None => match speaker.as_ref().and_then(|_| self.side_by_first_person(d.trigger)) {
                     Some(side) => {
                         rules.push("side:first-person-against-named-side".into());
+                        side
+                    }
+                    None if let Some(side) = speaker.as_ref().and(attribution.as_ref()).and_then(|_| self.side_by_dismissed_claims(toks, attributions)) => {
+                        rules.push("side:dismisses-named-sides-claims".into());
                         side
                     }
                     None => {
@@ -3676,6 +3691,16 @@ mod tests {
         assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, citing the scale of its losses."), None);
         assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, according to the ministry.").as_deref(), Some("the ministry"));
         assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, citing its spokesman.").as_deref(), Some("its spokesman"));
+    }
+
+    #[test]
+    fn a_speaker_dismissing_one_sides_claims_speaks_for_the_other() {
+        let text = "Ukrainian troops remain at their positions near Krynky, the Southern Military Command said on Telegram, dismissing Russian claims to have ousted them.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.rules.iter().any(|r| r == "side:dismisses-named-sides-claims")), "{got:?}");
+        // Without a dismissal the unknown command stays the outlet's voice.
+        let got = claims("Reuters", "Ukrainian troops remain at their positions near Krynky, the Southern Military Command said on Telegram.");
+        assert!(got.iter().all(|c| c.side == Side::Other), "{got:?}");
     }
 
     #[test]
