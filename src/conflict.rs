@@ -216,10 +216,10 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
         // Denying one framing of a withdrawal ("it was no orderly regrouping", "our guys did
         // not run away") denies the manner, not the withdrawal: it contradicts only an account
         // of that same framing.
-        let (fa, fd) = if std::ptr::eq(asserting, m) { (fm.framing, fk.framing) } else { (fk.framing, fm.framing) };
-        let other_framing = matches!(fd, Some(d) if fa != Some(d));
+        let (fa, fd) = if std::ptr::eq(asserting, m) { (fm, fk) } else { (fk, fm) };
+        let other_framing = matches!(fd.framing, Some(d) if fa.framing != Some(d));
         // Denying that the whole place fell does not contradict taking part of it.
-        let (pa, pd) = if std::ptr::eq(asserting, m) { (fm.partial, fk.partial) } else { (fk.partial, fm.partial) };
+        let (pa, pd) = (fa.partial, fd.partial);
         let part_against_whole = pa && !pd;
         if same_actor(asserting, denying) && asserting.action.stance == denying.action.stance && !other_framing && !part_against_whole {
             return Some("denial");
