@@ -520,6 +520,10 @@ const SCARE_QUOTE_WORDS: usize = 3;
 /// like "not true" after them calls false.
 const CLAIM_NOUNS: &[&str] = &["statement", "statements", "claim", "claims", "report", "reports", "allegations", "figure", "figures", "numbers"];
 
+/// Words of an estimate before a count or a part ("over 1,000", "nearly half of"): read past
+/// when looking for what a capture took.
+const ESTIMATES: &[&str] = &["over", "about", "around", "nearly", "almost", "approximately", "roughly", "some", "more", "than"];
+
 /// Forms of "be" that make a participle after them passive ("has been taken", "was broken").
 const BE_FORMS: &[&str] = &["been", "was", "were", "is", "are", "be", "being"];
 
@@ -996,12 +1000,6 @@ impl Doc<'_> {
                     // "citing the scale of their losses": a determined phrase that names no one
                     // (no speaker the lexicon knows, no person noun, no proper name, no
                     // statement, no "sources") is a reason, not a source.
-                    let person = |t: &Token<'_>| {
-                        let lower = t.text.to_lowercase();
-                        let noun = lower.strip_suffix('s').unwrap_or(&lower);
-                        within(&self.nouns, t.span).any(|n| *n.value == NounRole::Person)
-                            || self.lex.nouns.find(noun).iter().any(|m| m.start == 0 && m.end == noun.len() && *m.value == NounRole::Person)
-                    };
                     // "the ministry", "officials": a short form for a speaker, not a bare pronoun.
                     let short_form = within(&self.anaphora, speaker).any(|a| {
                         let words = a.span.slice(self.text);
@@ -1016,7 +1014,8 @@ impl Doc<'_> {
                             CLAIM_NOUNS.contains(&w.as_str()) || w == "source" || w == "sources"
                         })
                         || within(&self.speakers, speaker).next().is_some()
-                        || toks[s..e].iter().any(|t| t.is_word() && (t.text.starts_with(|c: char| c.is_uppercase()) || person(t)));
+                        || within(&self.nouns, speaker).any(|n| *n.value == NounRole::Person)
+                        || toks[s..e].iter().any(|t| t.is_word() && t.text.starts_with(|c: char| c.is_uppercase()));
                     if !names_source {
                         continue;
                     }
@@ -2229,7 +2228,7 @@ impl Doc<'_> {
             }
             // "over 1,000 square kilometres": a count before the noun does not count.
             let digit = t.text.chars().all(|c| c.is_ascii_digit() || c == '.');
-            if digit || (prev_digit && t.is(&[','])) || matches!(t.text.to_lowercase().as_str(), "over" | "about" | "nearly" | "almost" | "some" | "more" | "than") {
+            if digit || (prev_digit && t.is(&[','])) || ESTIMATES.contains(&t.text.to_lowercase().as_str()) {
                 prev_digit = digit;
                 continue;
             }
@@ -2280,7 +2279,8 @@ impl Doc<'_> {
         let leading = |t: &Token<'_>| {
             t.text.starts_with(|c: char| c.is_ascii_digit())
                 || self.grammar_is(t.text, WordClass::Determiner)
-                || matches!(t.text.to_lowercase().as_str(), "of" | "over" | "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some" | "more" | "than" | "up" | "to" | "large" | "larger" | "small" | "significant" | "%")
+                || ESTIMATES.contains(&t.text.to_lowercase().as_str())
+                || matches!(t.text.to_lowercase().as_str(), "of" | "up" | "to" | "large" | "larger" | "small" | "significant" | "%")
         };
         let object = (ti..after).any(is_portion) || (after..seg_e.min(after + 5)).take_while(|&k| is_portion(k) || leading(&toks[k])).any(is_portion);
         // Before the trigger the part must be its subject: not in a phrase after a preposition
