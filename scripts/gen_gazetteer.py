@@ -60,8 +60,9 @@ REGIONS = {
 }
 
 # Words news puts after a region's stem. Plurals cover "Donetsk and Luhansk oblasts", where the
-# second stem carries the suffix for both.
-REGION_SUFFIXES = ["Oblast", "Oblasts", "region", "regions", "province"]
+# second stem carries the suffix for both; "regional" covers titles ("the Luhansk regional governor"),
+# which name the region, not its capital city.
+REGION_SUFFIXES = ["Oblast", "Oblasts", "region", "regions", "province", "regional"]
 
 # Names that stand for a region without a suffix: the Russian-installed "republics" and Crimea.
 REGION_EXTRA_NAMES = {

@@ -294,7 +294,27 @@ impl Gazetteer {
             });
         }
         self.spread_plural_regions(text, &mut mentions);
+        self.governed_regions(text, &mut mentions);
         mentions
+    }
+
+    /// "the Luhansk governor", "Kharkiv's governor": a governor in Ukraine (and in Russia's
+    /// border oblasts) governs an oblast, so the name before the title is the oblast, not its
+    /// capital city, where an oblast of that name exists. A mayor's town stays a town.
+    fn governed_regions(&self, text: &str, mentions: &mut [PlaceMention]) {
+        for mention in mentions.iter_mut() {
+            let rest = &text[mention.span.end as usize..];
+            let rest = rest.strip_prefix("’s").or_else(|| rest.strip_prefix("'s")).unwrap_or(rest).trim_start();
+            let title = rest.get(..REGION_TITLE.len()).is_some_and(|w| w.eq_ignore_ascii_case(REGION_TITLE));
+            let title = title && rest[REGION_TITLE.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || c == 's');
+            if !title || self.first_kind(mention) != Some(PlaceKind::Settlement) {
+                continue;
+            }
+            if let Some(&k) = self.by_key.get(&format!("{} oblast", fold(&mention.surface))) {
+                mention.candidates = self.keys[k].candidates.clone();
+                mention.how = MatchHow::Alternate;
+            }
+        }
     }
 
     /// "Donetsk and Luhansk oblasts": the plural suffix on the last name makes the names before
@@ -430,6 +450,10 @@ fn support(candidate: &Place, evidence: &Place) -> f64 {
     if km < NEAR_KM { shared + 0.5 * (1.0 - km / NEAR_KM) } else { shared }
 }
 
+
+/// The title whose holder governs a region ("the Luhansk governor"), see
+/// [`Gazetteer::governed_regions`].
+const REGION_TITLE: &str = "governor";
 
 fn is_plural_region(surface: &str) -> bool {
     let lower = surface.to_lowercase();

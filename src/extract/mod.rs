@@ -261,6 +261,7 @@ fn rivers_after_the(text: &str, mentions: &mut [PlaceMention], gaz: &Gazetteer) 
 /// about the town the article is otherwise about.
 fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons, gaz: &Gazetteer) {
     let toks = text::tokens(text, Span::new(0, text.len()));
+    drop_cities_called_villages(&toks, mentions, gaz);
     let known = |t: &Token<'_>, mentions: &[PlaceMention]| {
         let at = mentions.partition_point(|m| m.span.end <= t.span.start);
         mentions.get(at).is_some_and(|m| m.span.start < t.span.end)
@@ -395,6 +396,34 @@ fn unlisted_places(text: &str, mentions: &mut Vec<PlaceMention>, lex: &Lexicons,
     mentions.extend(found);
     mentions.extend(more);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Words that call the names after "of" villages: "the villages of X and Y".
+const VILLAGE_NOUNS: &[&str] = &["village", "villages", "hamlet", "hamlets"];
+
+/// A settlement this populous is a city, whatever a village of the same name is called.
+const VILLAGE_MAX_POPULATION: u64 = 30_000;
+
+/// "the villages of Synetskyi and Pavlograd": a name the text calls a village is not a listed
+/// city of that name (Pavlohrad, a city of 100,000 two oblasts away), so the city's mention is
+/// dropped and the name is read as an unlisted village by [`unlisted_places`].
+fn drop_cities_called_villages(toks: &[Token<'_>], mentions: &mut Vec<PlaceMention>, gaz: &Gazetteer) {
+    for (i, t) in toks.iter().enumerate() {
+        if !(VILLAGE_NOUNS.iter().any(|v| t.text.eq_ignore_ascii_case(v)) && toks.get(i + 1).is_some_and(|o| o.text == "of")) {
+            continue;
+        }
+        let list_end = toks[i + 2..]
+            .iter()
+            .take(12)
+            .position(|n| !(n.is_capitalized() || n.is(&[',']) || n.text == "and" || n.text == "or"))
+            .map_or(toks.len().min(i + 14), |k| i + 2 + k);
+        let Some(last) = toks.get(list_end.saturating_sub(1)).filter(|_| list_end > i + 2) else { continue };
+        let list = Span::new(toks[i + 2].span.start as usize, last.span.end as usize);
+        mentions.retain(|m| {
+            let city = m.candidates.first().and_then(|&id| gaz.place(id)).is_some_and(|p| p.kind == PlaceKind::Settlement && p.population > VILLAGE_MAX_POPULATION);
+            !(city && list.contains(m.span))
+        });
+    }
 }
 
 /// Whether the word after a settlement noun leaves the noun the head of its phrase ("X, a
@@ -641,7 +670,15 @@ impl Doc<'_> {
                 let known = if pronoun || nested { &seen[..] } else { &seen[..before_sentence] };
                 let mut sp = if a.inherits {
                     speakers.iter().rev().flatten().next().cloned().or_else(|| {
-                        self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons))
+                        // "Confirming the gains, the governor said ...": a participle that opens
+                        // the sentence has the main clause's speaker for its subject.
+                        let opening = toks.first().is_some_and(|t| t.span.start == a.cue.start);
+                        let main = attributions.iter().filter(|b| !b.inherits && b.cue.start > a.cue.start).find_map(|b| b.speaker);
+                        match (opening, main) {
+                            (true, Some(main)) => Some(self.resolve_speaker(main, known, &persons)),
+                            (true, None) => None,
+                            (false, _) => self.leading_subject(&toks).map(|s| self.resolve_speaker(s, known, &persons)),
+                        }
                     })
                 } else {
                     a.speaker.map(|s| self.resolve_speaker(s, known, &persons))
@@ -1642,6 +1679,14 @@ impl Doc<'_> {
                     continue;
                 }
             }
+            // "... entered X on Saturday after Ukrainian forces were ordered to withdraw from Y":
+            // a temporal clause with a subject and a verb of its own tells another event.
+            if t.is_word() && i >= 3 && (t.text.eq_ignore_ascii_case("after") || t.text.eq_ignore_ascii_case("before")) && self.finite_clause_follows(toks, i) {
+                if *cuts.last().unwrap_or(&0) + 3 <= i && !in_quote_token(self, toks, i) {
+                    cuts.push(i);
+                }
+                continue;
+            }
             if !t.is_word() || i < 3 || !self.grammar_is(t.text, WordClass::Boundary) {
                 continue;
             }
@@ -1666,6 +1711,23 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// After the conjunction at `i`, a clause with its own subject and finite verb ("after
+    /// Ukrainian forces were ordered", "before the army withdrew") rather than a noun phrase or
+    /// a gerund ("after the capture of X", "after taking X").
+    fn finite_clause_follows(&self, toks: &[Token<'_>], i: usize) -> bool {
+        if !self.as_starts_clause(toks, i) {
+            return false;
+        }
+        let words: Vec<&Token<'_>> = toks[i + 1..].iter().take_while(|t| t.is_word()).take(8).collect();
+        words.iter().enumerate().skip(1).any(|(k, t)| {
+            let lower = t.text.to_lowercase();
+            let verb = BE_FORMS.contains(&lower.as_str()) || matches!(lower.as_str(), "has" | "have" | "had");
+            let past = lower.ends_with("ed") && self.trigger_at(t.span.start);
+            let nominal = self.grammar_is(words[k - 1].text, WordClass::Determiner) || words[k - 1].text.eq_ignore_ascii_case("of");
+            verb || (past && !nominal)
+        })
     }
 
     fn as_starts_clause(&self, toks: &[Token<'_>], i: usize) -> bool {
@@ -2702,12 +2764,14 @@ impl Doc<'_> {
         paragraph: u32,
     ) {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
+        let compared = self.compared_stretches(toks);
         let usable: Vec<usize> = self
             .mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| sentence.contains(m.span))
             .filter(|(_, m)| !speaker_spans.iter().any(|s| s.contains(m.span)) && !self.is_metonym_use(m))
+            .filter(|(_, m)| !compared.iter().any(|s| s.contains(m.span)))
             .map(|(i, _)| i)
             .collect();
         // A war crime told with the operation it was part of ("units infiltrated the lines
@@ -2821,6 +2885,24 @@ impl Doc<'_> {
                 }
             }
         }
+    }
+
+    /// The stretches of a sentence that compare with another place ("a siege similar to that
+    /// of the plant in X", "as happened in X"): from a `comparison` phrase of grammar.tsv to the
+    /// next comma or the sentence's end. The places in them are not where the claim happened.
+    fn compared_stretches(&self, toks: &[Token<'_>]) -> Vec<Span> {
+        let phrases: Vec<Vec<&str>> = self.lex.grammar.phrases(WordClass::Comparison).map(|p| p.split(' ').collect()).collect();
+        let mut out = Vec::new();
+        for i in 0..toks.len() {
+            let starts = |words: &&Vec<&str>| toks[i..].len() > words.len() && words.iter().zip(&toks[i..]).all(|(w, t)| t.text.eq_ignore_ascii_case(w));
+            let Some(words) = phrases.iter().find(starts) else { continue };
+            let from = i + words.len();
+            let end = toks[from..].iter().position(|t| t.is(&[',', ';', '.'])).map_or(toks.len(), |k| from + k);
+            if end > from {
+                out.push(Span { start: toks[i].span.start, end: toks[end - 1].span.end });
+            }
+        }
+        out
     }
 
     /// A site that stands for its town (see `normalize::host_town`).
@@ -2995,7 +3077,9 @@ impl Doc<'_> {
                 .rev()
                 .take_while(|t| t.is_word())
                 .any(|t| BE_FORMS.contains(&t.text.to_lowercase().as_str()));
-        if passive && c.stance == Stance::Achieved && !c.negated {
+        // A withdrawal's passive keeps its subject: "Ukrainian forces were ordered to withdraw"
+        // (or "were forced to retreat") is their withdrawal.
+        if passive && c.stance == Stance::Achieved && !c.negated && c.kind != Kind::Withdrawal {
             subject = None;
         }
         // "... if Russian soldiers are being killed, Luhansk region is still holding": a place
@@ -3098,6 +3182,17 @@ impl Doc<'_> {
             if side_word.is_some() {
                 last_named = side_word;
             }
+        }
+        // "... said that Russia controlled 70% of the city": a bare country right before the
+        // verb, opening its clause, is the verb's subject (elsewhere a bare name is too often
+        // the victim, the place or a possessive).
+        let verb_at = scan.iter().rposition(|t| !(t.is_word() && (self.grammar_is(t.text, WordClass::Auxiliary) || self.grammar_is(t.text, WordClass::Time))));
+        if subject.is_none()
+            && let Some(k) = verb_at
+            && !speaker_span.is_some_and(|s| s.contains(scan[k].span))
+            && scan[..k].last().is_none_or(|t| t.text.eq_ignore_ascii_case("that") || t.is(&[',']))
+        {
+            subject = self.side_word(&scan[k]);
         }
         subject
     }
@@ -3735,6 +3830,59 @@ mod tests {
         assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, citing the scale of its losses."), None);
         assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, according to the ministry.").as_deref(), Some("the ministry"));
         assert_eq!(speaker("Ukraine's army withdrew from Marinka last month, citing its spokesman.").as_deref(), Some("its spokesman"));
+    }
+
+    #[test]
+    fn a_place_compared_with_is_not_where_the_claim_happened() {
+        let text = "Civilians were sheltering under a chemical plant in Sievierodonetsk, the governor said, adding that the plant was not likely to face a long siege similar to that of the steel works in Mariupol.";
+        let got = claims("Reuters", text);
+        assert!(!got.is_empty() && got.iter().all(|c| place(c) != "Mariupol"), "{got:?}");
+        // Without the comparison the named city is the place.
+        let got = claims("Reuters", "Russian forces shelled the steel works in Mariupol, the governor said.");
+        assert!(got.iter().any(|c| place(c) == "Mariupol"), "{got:?}");
+    }
+
+    #[test]
+    fn a_governors_region_is_not_the_town_the_city_points_at() {
+        let text = "Fighting raged in Sievierodonetsk on Tuesday. \"Russian troops control most of the city,\" the Luhansk regional governor said.";
+        let got = claims_titled("Reuters", Some("Luhansk governor says Russia holds most of Sievierodonetsk"), text);
+        let control = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(place(control), "Sievierodonetsk", "{got:?}");
+    }
+
+    #[test]
+    fn an_opening_participle_has_the_main_speaker() {
+        let text = "Confirming the latest Russian gains in Sievierodonetsk, the regional governor, Serhiy Haidai, said that Russia controlled 70% of the city.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.speaker.as_ref().is_none_or(|s| !s.text.starts_with("Confirming"))), "{got:?}");
+        let control = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(control.side, Side::Kyiv, "{got:?}");
+        // "Russia" right before the verb opens the clause after "that": it is the actor.
+        assert_eq!(control.action.actor, Some(Side::Moscow), "{got:?}");
+    }
+
+    #[test]
+    fn a_finite_clause_after_after_is_another_event() {
+        let text = "According to Russia's Interfax news agency, Russian troops entered Lysychansk on Saturday after Ukrainian forces were ordered to withdraw from Sievierodonetsk.";
+        let got = claims("Reuters", text);
+        let entered = got.iter().find(|c| c.action.trigger == "entered").expect("the entry is a claim");
+        assert_eq!(place(entered), "Lysychansk", "{got:?}");
+        let withdrawal = got.iter().find(|c| c.action.kind == Kind::Withdrawal).expect("the withdrawal is a claim");
+        assert_eq!(place(withdrawal), "Sievierodonetsk", "{got:?}");
+        // A passive withdrawal keeps its subject: the Ukrainian forces withdrew.
+        assert_eq!(withdrawal.action.actor, Some(Side::Kyiv), "{got:?}");
+        // A noun phrase or a gerund after "after" stays in the clause.
+        let got = claims("Reuters", "Russia said it controls the region after the capture of Lysychansk.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_name_called_a_village_is_no_city() {
+        let text = "The governor said the villages of Synetskyi and Pavlograd were shelled overnight.";
+        let got = claims("Reuters", text);
+        assert!(!got.is_empty() && got.iter().all(|c| place(c) != "Pavlohrad"), "{got:?}");
+        let got = claims("Reuters", "The governor said the city of Pavlograd was shelled overnight.");
+        assert!(got.iter().any(|c| place(c) == "Pavlohrad"), "{got:?}");
     }
 
     #[test]

@@ -113,6 +113,12 @@ fn region_or_city() {
     assert_eq!(list.iter().map(|(_, n)| *n).collect::<Vec<_>>(), ["Donetsk Oblast", "Kherson Oblast", "Luhansk Oblast"]);
     // A city before a plural region that is not in a list with it stays a city.
     assert_eq!(resolved("Soledar and Luhansk oblasts")[0].1, "Soledar");
+    // A governor's title names the oblast, a mayor's the town.
+    assert_eq!(resolved("the Luhansk regional governor said")[0].1, "Luhansk Oblast");
+    assert_eq!(resolved("Luhansk governor says Russia now controls the city")[0].1, "Luhansk Oblast");
+    assert_eq!(resolved("Kharkiv's governor, Oleh Syniehubov, said")[0].1, "Kharkiv Oblast");
+    assert_eq!(resolved("the Kharkiv mayor said")[0].1, "Kharkiv");
+    assert_eq!(resolved("Kharkiv governed itself")[0].1, "Kharkiv");
 }
 
 #[test]

@@ -297,6 +297,7 @@ pub enum WordClass {
     Overall = 1 << 16,
     Front = 1 << 17,
     Portion = 1 << 18,
+    Comparison = 1 << 19,
 }
 
 impl WordClass {
@@ -321,6 +322,7 @@ impl WordClass {
             "overall" => WordClass::Overall,
             "front" => WordClass::Front,
             "portion" => WordClass::Portion,
+            "comparison" => WordClass::Comparison,
             _ => return None,
         })
     }
