@@ -709,6 +709,12 @@ impl Doc<'_> {
             let recent = Recent { place: last_place, topic, settlement: last_settlement, main: main_settlement, top: top_settlement, headline: headline_town };
             self.assign_places(&mut drafts, &toks, &segs, sentence.span, &attributions, recent, sentence.paragraph);
             drafts.retain(|d| d.place.is_some() || !self.needs_place(d));
+            // Places carried on from earlier sentences do not do for a trigger that needs its
+            // own clause to name one.
+            drafts.retain(|d| {
+                let carried = d.place.as_ref().is_some_and(|(_, rule)| matches!(rule.as_str(), "place:discourse" | "place:article"));
+                !(carried && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::ClausePlace))
+            });
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
             for c in &mut new_claims {
                 self.set_actor(c, &toks, &segs);
@@ -2357,11 +2363,35 @@ impl Doc<'_> {
 
     /// "to capture", "will help cut off", "trying to take": an aim, not a result.
     fn is_intention(&self, toks: &[Token<'_>], ti: usize, pattern: &str, seg_s: usize) -> bool {
-        if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
+        // "to secure full control of X", "to establish control over X": a verb in its base
+        // form after "to" governs the trigger that follows it.
+        let governed = ti >= 2
+            && toks[ti - 2].text.eq_ignore_ascii_case("to")
+            && toks[ti - 1].is_word()
+            && !toks[ti - 1].is_capitalized()
+            && !["ed", "ing", "ly", "'s", "\u{2019}s"].iter().any(|s| toks[ti - 1].text.ends_with(s))
+            && ![WordClass::Determiner, WordClass::Preposition, WordClass::Pronoun, WordClass::Auxiliary].iter().any(|&c| self.grammar_is(toks[ti - 1].text, c));
+        let to = if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
+            Some(ti - 1)
+        } else if governed {
+            Some(ti - 2)
+        } else {
+            None
+        };
+        if governed && self.grammar_is(toks[ti - 1].text, WordClass::Modal) {
+            // "to avoid encirclement": something averted.
+            return true;
+        }
+        if let Some(to) = to {
             // "ordered the troops to withdraw": an order given is the act announced; "were
             // unable to take", "failed to take", "managed to take": what was tried, done or not.
-            let ordered = toks[ti.saturating_sub(6).max(seg_s)..ti - 1].iter().any(|t| DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)));
-            let outcome = ti >= 2 && OUTCOME_WORDS.contains(&toks[ti - 2].text.to_lowercase().as_str());
+            // ("In order to" states a purpose, no order.)
+            let before = &toks[to.saturating_sub(5).max(seg_s)..to];
+            let ordered = before.iter().enumerate().any(|(k, t)| {
+                let purpose = t.text.eq_ignore_ascii_case("order") && k > 0 && before[k - 1].text.eq_ignore_ascii_case("in");
+                DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)) && !purpose
+            });
+            let outcome = to >= 1 && OUTCOME_WORDS.contains(&toks[to - 1].text.to_lowercase().as_str());
             return !ordered && !outcome;
         }
         // The modal governs the trigger when nothing but its clause lies between them: read back
@@ -2557,7 +2587,7 @@ impl Doc<'_> {
 
     fn needs_place(&self, d: &Draft) -> bool {
         matches!(d.kind, Kind::Control | Kind::Advance | Kind::Encirclement)
-            && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::Place)
+            && self.lex.actions.get(d.pattern).is_some_and(|t| matches!(t.needs, Needs::Place | Needs::ClausePlace))
     }
 
     /// Mention `i` names where troops withdraw to or people are taken ("withdrew from Kherson
@@ -3883,6 +3913,28 @@ mod tests {
         assert!(!got.is_empty() && got.iter().all(|c| place(c) != "Pavlohrad"), "{got:?}");
         let got = claims("Reuters", "The governor said the city of Pavlograd was shelled overnight.");
         assert!(got.iter().any(|c| place(c) == "Pavlohrad"), "{got:?}");
+    }
+
+    #[test]
+    fn what_fell_is_a_town_only_when_its_clause_names_one() {
+        let text = "Russian troops are pressing on Lysychansk. \"Despite having fallen, the rider helped the child,\" police said.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().all(|c| c.action.trigger != "fallen"), "{got:?}");
+        let got = claims("Reuters", "Russian troops are pressing on the region. Lysychansk has fallen, the governor said.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control && place(c) == "Lysychansk"), "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_after_to_makes_the_trigger_after_it_an_aim() {
+        let text = "A separatist official told Tass it would take another week and a half to secure full control of Lysychansk.";
+        let got = claims("Reuters", text);
+        let control = got.iter().find(|c| c.action.kind == Kind::Control).expect("a control claim");
+        assert_eq!(control.action.stance, Stance::Ongoing, "{got:?}");
+        // "In order to" is a purpose, no order: the encirclement is averted, not announced.
+        let text = "In order to avoid encirclement, the units withdrew from Avdiivka, the commander said.";
+        let got = claims("Reuters", text);
+        assert!(got.iter().any(|c| c.action.kind == Kind::Withdrawal), "{got:?}");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Encirclement), "{got:?}");
     }
 
     #[test]

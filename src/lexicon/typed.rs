@@ -201,6 +201,9 @@ pub enum TriggerKind {
 pub enum Needs {
     Nothing,
     Place,
+    /// A place named in the clause itself, not one carried on from earlier sentences: what
+    /// "fell" is a town only when the clause says which ("having fallen, the rider ...").
+    ClausePlace,
     Civilian,
     /// A line of defence in the sentence ("the first line has not been broken").
     Line,
@@ -472,6 +475,7 @@ impl Lexicons {
             let needs = match cell(t, r, "needs") {
                 "-" => Needs::Nothing,
                 "place" => Needs::Place,
+                "clause-place" => Needs::ClausePlace,
                 "civilian" => Needs::Civilian,
                 "line" => Needs::Line,
                 other => return Err(t.error(r, format!("unknown need `{other}`"))),
