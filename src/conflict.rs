@@ -63,9 +63,10 @@ fn asserts(c: &Claim) -> bool {
     c.modality != Modality::Denied && !c.action.negated && c.action.stance != Stance::Ongoing
 }
 
-/// True when `c` denies, or negates, that something happened.
+/// True when `c` denies, or negates, that something happened. A habitual denial ("has
+/// repeatedly denied targeting civilians") is a standing policy and denies no single account.
 fn denies(c: &Claim) -> bool {
-    c.modality == Modality::Denied || c.action.negated
+    (c.modality == Modality::Denied || c.action.negated) && !c.rules.iter().any(|r| r == "denial:habitual")
 }
 
 fn same_actor(a: &Claim, b: &Claim) -> bool {
@@ -380,6 +381,15 @@ mod tests {
         let m = claim(1, Side::Moscow, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
         let k = claim(2, Side::Kyiv, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
         assert_eq!(conflicts(&[&m, &k])[0].rule, "denial");
+    }
+
+    #[test]
+    fn a_habitual_denial_disputes_no_single_account() {
+        let k = claim(1, Side::Kyiv, Kind::Civilians, Stance::Achieved, None, Modality::Asserted);
+        let mut m = claim(2, Side::Moscow, Kind::Civilians, Stance::Achieved, None, Modality::Denied);
+        assert_eq!(conflicts(&[&m, &k])[0].rule, "denial");
+        m.rules.push("denial:habitual".into());
+        assert!(conflicts(&[&m, &k]).is_empty());
     }
 
     #[test]

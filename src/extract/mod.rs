@@ -766,6 +766,9 @@ impl Doc<'_> {
                     s.speaker.side = Some(c.side);
                 }
             }
+            for c in &mut new_claims {
+                self.mark_habitual_denial(c, &attributions);
+            }
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
 
@@ -2982,6 +2985,22 @@ impl Doc<'_> {
         out
     }
 
+    /// "Russia has repeatedly denied targeting civilians", "routinely denies atrocities": a
+    /// denial said to be habitual is a standing policy, not an answer to one account, and is
+    /// marked so that it disputes no particular claim (see `conflict`).
+    fn mark_habitual_denial(&self, c: &mut RawClaim, attributions: &[Attribution]) {
+        if c.modality != Modality::Denied {
+            return;
+        }
+        let habitual = attributions.iter().filter(|a| a.modality == CueModality::Denied && c.sentence.contains(a.cue)).any(|a| {
+            let before = &self.text[c.sentence.start as usize..a.cue.start as usize];
+            before.split_whitespace().rev().take(2).any(|w| self.grammar_is(w.trim_matches(|ch: char| !ch.is_alphanumeric()), WordClass::Habitual))
+        });
+        if habitual {
+            c.rules.push("denial:habitual".into());
+        }
+    }
+
     /// A site that stands for its town (see `normalize::host_town`).
     fn is_site(&self, mention: usize) -> bool {
         let id = self.mentions[mention].candidates[0];
@@ -4005,6 +4024,21 @@ mod tests {
         assert!(!got.is_empty() && got.iter().all(|c| place(c) != "Moscow"), "{got:?}");
         let got = claims("Guardian", "Drones struck a building in Moscow overnight, the mayor said.");
         assert!(got.iter().any(|c| place(c) == "Moscow"), "{got:?}");
+    }
+
+    #[test]
+    fn habitual_denials_aims_and_blockades_of_no_place() {
+        let got = claims("Guardian", "Zelenskiy said at least 50 people died in Kremenchuk. Russia has repeatedly denied it is targeting civilians in Ukraine.");
+        let denial = got.iter().find(|c| c.modality == Modality::Denied).expect("the denial is a claim");
+        assert!(denial.rules.iter().any(|r| r == "denial:habitual"), "{got:?}");
+        let got = claims("Guardian", "Zelenskiy said at least 50 people died in Kremenchuk. Russia denied it.");
+        assert!(got.iter().all(|c| !c.rules.iter().any(|r| r == "denial:habitual")), "{got:?}");
+        // "must end with its liberation" is an aim.
+        let got = claims("ISW", "Zelensky said the war began with Crimea and must end with Crimea - with its liberation.");
+        assert!(got.iter().all(|c| c.action.stance != Stance::Achieved), "{got:?}");
+        // A naval blockade of ports names no place fought over.
+        let got = claims("Guardian", "Russia has blamed the blockade on Ukrainian mines.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Encirclement), "{got:?}");
     }
 
     #[test]

@@ -301,6 +301,7 @@ pub enum WordClass {
     Front = 1 << 17,
     Portion = 1 << 18,
     Comparison = 1 << 19,
+    Habitual = 1 << 20,
 }
 
 impl WordClass {
@@ -326,6 +327,7 @@ impl WordClass {
             "front" => WordClass::Front,
             "portion" => WordClass::Portion,
             "comparison" => WordClass::Comparison,
+            "habitual" => WordClass::Habitual,
             _ => return None,
         })
     }
