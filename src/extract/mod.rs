@@ -4042,6 +4042,16 @@ mod tests {
     }
 
     #[test]
+    fn villages_taken_back_are_retaken() {
+        let got = claims("NYT", "Ukraine's southern military command said today that its forces took back two villages in the north of the Kherson region, Andriivka and Lozove.");
+        // Villages counted ("two villages") make an advance, by the rule for counted places.
+        let taken = got.iter().find(|c| c.action.trigger == "took back").expect("a capture");
+        assert_eq!((taken.side, taken.action.actor), (Side::Kyiv, Some(Side::Kyiv)), "{got:?}");
+        let got = claims("NYT", "Ukrainian forces took back Andriivka, the southern command said.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control && c.action.actor == Some(Side::Kyiv)), "{got:?}");
+    }
+
+    #[test]
     fn a_speaker_dismissing_one_sides_claims_speaks_for_the_other() {
         let text = "Ukrainian troops remain at their positions near Krynky, the Southern Military Command said on Telegram, dismissing Russian claims to have ousted them.";
         let got = claims("Reuters", text);
