@@ -4052,6 +4052,14 @@ mod tests {
     }
 
     #[test]
+    fn denouncing_and_referring_are_reports() {
+        let got = claims("Guardian", "The Ukrainian military again referred to Russian operations paving the way for an assault on Bakhmut.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
+        let got = claims("Guardian", "Zelenskiy denounced the strike as a war crime, accusing Russia of carrying out the attack.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.action.kind == Kind::WarCrimes), "{got:?}");
+    }
+
+    #[test]
     fn a_speaker_dismissing_one_sides_claims_speaks_for_the_other() {
         let text = "Ukrainian troops remain at their positions near Krynky, the Southern Military Command said on Telegram, dismissing Russian claims to have ousted them.";
         let got = claims("Reuters", text);
