@@ -6,7 +6,8 @@
 //! - `denial`: one side denies what the other asserts ("Kyiv denied the claim");
 //! - `withdrawal:framing`: an orderly "regrouping" against a rout;
 //! - `surrender:vs-evacuation`: a surrender against an ordered evacuation;
-//! - `numbers`: counts of the same thing that do not overlap ("more than 500" and "559" do).
+//! - `numbers`: counts of the same thing that do not overlap ("more than 500" and "559" do);
+//! - `strike:target`: one side says a strike hit a military target, the other a civilian one.
 //!
 //! The event is contested when any rule fires, corroborated when both sides speak without
 //! conflict, one-sided otherwise.
@@ -46,6 +47,15 @@ pub const OVERTAKEN_DAYS: i32 = 1;
 /// The claim takes part of its place ("most of the city"): the defender may hold the rest.
 fn partial(c: &Claim) -> bool {
     c.rules.iter().any(|r| r == "control:partial")
+}
+
+/// What a strike hit, as the claim tells it: `target:military` or `target:civilian`.
+fn target(c: &Claim) -> Option<&'static str> {
+    c.rules.iter().find_map(|r| match r.as_str() {
+        "target:military" => Some("military"),
+        "target:civilian" => Some("civilian"),
+        _ => None,
+    })
 }
 
 /// The claim's place is a site standing for its town (see `normalize::host_town`).
@@ -165,6 +175,7 @@ struct Features {
     when: Option<i32>,
     measure: Option<&'static str>,
     partial: bool,
+    target: Option<&'static str>,
 }
 
 impl Features {
@@ -176,6 +187,7 @@ impl Features {
             when: when(c),
             measure: c.quantity.as_ref().and_then(|_| measure(&c.action.trigger)),
             partial: partial(c),
+            target: target(c),
         }
     }
 }
@@ -241,6 +253,14 @@ fn rule_with(m: &Claim, k: &Claim, fm: &Features, fk: &Features) -> Option<&'sta
             return Some("surrender:vs-evacuation");
         }
     }
+    // "Destroyed a docked warship" against "hit an area around a pumping station": the same
+    // strike by the same attacker, a military target for one side, a civilian one for the other.
+    if kind == Kind::Strike && asserts(m) && asserts(k) && same_actor(m, k)
+        && let (Some(a), Some(b)) = (fm.target, fk.target)
+        && a != b
+    {
+        return Some("strike:target");
+    }
     if matches!(kind, Kind::Casualties | Kind::Civilians | Kind::Strike) && asserts(m) && asserts(k)
         && let (Some(qm), Some(qk)) = (&m.quantity, &k.quantity) {
             let comparable = unit_class(&qm.unit) == unit_class(&qk.unit)
@@ -283,6 +303,13 @@ fn explain(rule: &str, m: &Claim, k: &Claim, naming: Naming) -> String {
             let (asserting, _) = asserting_and_denying(m, k).unwrap_or((m, k));
             let (wa, wd) = if std::ptr::eq(asserting, m) { (&wm, &wk) } else { (&wk, &wm) };
             format!("{wa} says {} ({}); {wd} denies it.", asserting.action.trigger, m.action.kind.as_str().replace('_', " "))
+        }
+        "strike:target" => {
+            let hit = |c: &Claim| match target(c) {
+                Some("military") => "a military target",
+                _ => "civilians or a civilian site",
+            };
+            format!("{wm} says the strike hit {}; {wk} says it hit {}.", hit(m), hit(k))
         }
         "withdrawal:framing" => format!(
             "{wm} calls the withdrawal {} (\"{}\"); {wk} calls it {} (\"{}\").",
@@ -381,6 +408,23 @@ mod tests {
         let m = claim(1, Side::Moscow, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
         let k = claim(2, Side::Kyiv, Kind::Encirclement, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
         assert_eq!(conflicts(&[&m, &k])[0].rule, "denial");
+    }
+
+    #[test]
+    fn a_military_target_against_a_civilian_one_is_a_dispute() {
+        let mut m = claim(1, Side::Moscow, Kind::Strike, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Strike, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        assert!(conflicts(&[&m, &k]).is_empty());
+        m.rules.push("target:military".into());
+        k.rules.push("target:military".into());
+        assert!(conflicts(&[&m, &k]).is_empty(), "both say a military target");
+        k.rules = vec!["target:civilian".into()];
+        let found = conflicts(&[&m, &k]);
+        assert_eq!(found[0].rule, "strike:target");
+        assert!(found[0].explanation.contains("military target") && found[0].explanation.contains("civilian"));
+        // Strikes by different attackers are different strikes.
+        k.action.actor = Some(Side::Kyiv);
+        assert!(conflicts(&[&m, &k]).is_empty());
     }
 
     #[test]

@@ -768,6 +768,7 @@ impl Doc<'_> {
             }
             for c in &mut new_claims {
                 self.mark_habitual_denial(c, &attributions);
+                self.mark_target(c);
             }
             claims.extend(new_claims);
             self.apply_verification(sentence.span, sentence.paragraph, si, segments, &mut claims);
@@ -2985,6 +2986,29 @@ impl Doc<'_> {
         out
     }
 
+    /// What a strike hit, as its clause tells it after the trigger: a military object or
+    /// soldiers (`target:military`), or a civilian one or civilians (`target:civilian`). A
+    /// clause naming both says neither. `conflict` compares the two sides' targets.
+    fn mark_target(&self, c: &mut RawClaim) {
+        if c.kind != Kind::Strike {
+            return;
+        }
+        let after = Span { start: c.trigger_span.end, end: c.span.end.max(c.trigger_span.end) };
+        let (mut military, mut civilian) = (false, false);
+        for n in within(&self.nouns, after) {
+            match n.value {
+                NounRole::Military | NounRole::MilitarySite => military = true,
+                NounRole::Civilian | NounRole::CivilianSite => civilian = true,
+                _ => {}
+            }
+        }
+        match (military, civilian) {
+            (true, false) => c.rules.push("target:military".into()),
+            (false, true) => c.rules.push("target:civilian".into()),
+            _ => {}
+        }
+    }
+
     /// "Russia has repeatedly denied targeting civilians", "routinely denies atrocities": a
     /// denial said to be habitual is a standing policy, not an answer to one account, and is
     /// marked so that it disputes no particular claim (see `conflict`).
@@ -3261,7 +3285,7 @@ impl Doc<'_> {
             // "the Russian armed forces' first line": a possessive force is no subject.
             let force_follows = scan[k + 1..].iter().take(3).enumerate().any(|(j, n)| {
                 let possessive = n.text.ends_with("'s") || n.text.ends_with("\u{2019}s") || scan.get(k + 2 + j).is_some_and(|p| p.is(&['\'', '\u{2019}']));
-                within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military) && !possessive
+                within(&self.nouns, n.span).any(|h| matches!(h.value, NounRole::Military | NounRole::MilitarySite)) && !possessive
             });
             let named_force = within(&self.speakers, t.span)
                 .any(|h| matches!(h.value.ty, SpeakerType::Org | SpeakerType::Person | SpeakerType::Override) && h.value.side != Side::Other);
@@ -4057,6 +4081,17 @@ mod tests {
         assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
         let got = claims("Guardian", "Zelenskiy denounced the strike as a war crime, accusing Russia of carrying out the attack.");
         assert!(got.iter().any(|c| c.side == Side::Kyiv && c.action.kind == Kind::WarCrimes), "{got:?}");
+    }
+
+    #[test]
+    fn what_a_strike_hit_is_marked_by_its_class() {
+        let target = |text: &str| -> Vec<String> {
+            claims("Guardian", text).iter().filter(|c| c.action.kind == Kind::Strike).flat_map(|c| c.rules.iter().filter(|r| r.starts_with("target:")).cloned()).collect()
+        };
+        assert_eq!(target("Missiles launched from the sea destroyed a docked Ukrainian warship in Odesa, Moscow claimed."), ["target:military"]);
+        assert_eq!(target("Kyiv said two missiles hit an area around a pumping station in Odesa."), ["target:civilian"]);
+        // The attacker before the trigger is no target.
+        assert!(target("Russian troops shelled Kharkiv overnight, the governor said.").is_empty());
     }
 
     #[test]

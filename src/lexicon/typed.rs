@@ -255,6 +255,10 @@ pub enum NounRole {
     Person,
     /// A line of defence ("the first line of defence").
     Line,
+    /// A military object a strike is said to hit ("an ammunition depot", "a warship").
+    MilitarySite,
+    /// A civilian object a strike is said to hit ("a pumping station", "residential areas").
+    CivilianSite,
 }
 
 #[derive(Debug, Clone)]
@@ -505,6 +509,8 @@ impl Lexicons {
             "equipment" => Ok(NounRole::Equipment),
             "person" => Ok(NounRole::Person),
             "line" => Ok(NounRole::Line),
+            "military-site" => Ok(NounRole::MilitarySite),
+            "civilian-site" => Ok(NounRole::CivilianSite),
             other => Err(t.error(r, format!("unknown role `{other}`"))),
         })?;
         let quantities = PhraseSet::build(&Table::parse("quantities.tsv", texts.get("quantities.tsv"))?, "phrase", |t, r| {
