@@ -369,7 +369,8 @@ pub fn status(claims: &[&Claim], conflicts: &[Conflict]) -> Status {
     if !conflicts.is_empty() {
         return Status::Contested;
     }
-    let has = |side| claims.iter().any(|c| c.side == side);
+    // A habitual denial is no account of this event: it makes no side speak of it.
+    let has = |side| claims.iter().any(|c| c.side == side && !c.rules.iter().any(|r| r == "denial:habitual"));
     if has(Side::Moscow) && has(Side::Kyiv) { Status::Corroborated } else { Status::OneSided }
 }
 
