@@ -732,7 +732,7 @@ impl Doc<'_> {
             drafts.retain(|d| {
                 // "On Friday it fell": the pronoun names the place the story is about.
                 let before = self.text[..d.trigger.start as usize].trim_end();
-                let pronoun = before.rsplit(' ').find(|w| !["has", "had", "finally", "also"].contains(w)).is_some_and(|w| w.eq_ignore_ascii_case("it"));
+                let pronoun = before.rsplit(' ').find(|w| !self.grammar_is(w, WordClass::Auxiliary)).is_some_and(|w| w.eq_ignore_ascii_case("it"));
                 let carried = !pronoun && d.place.as_ref().is_some_and(|(_, rule)| matches!(rule.as_str(), "place:discourse" | "place:article"));
                 !(carried && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::ClausePlace))
             });
@@ -3040,12 +3040,14 @@ impl Doc<'_> {
         }
         // Only the denial whose own cue has the adverb: "X denied A, and Moscow has repeatedly
         // denied B" leaves the first a denial of A.
-        let governs = |a: &&Attribution| a.scope.contains(c.trigger_span);
-        let own = |a: &&Attribution| {
-            let any_governs = attributions.iter().any(|b| b.modality == CueModality::Denied && governs(&b));
-            if any_governs { governs(a) } else { c.cue.as_deref().is_none_or(|cue| a.cue_text.eq_ignore_ascii_case(cue)) }
+        let denials: Vec<&Attribution> = attributions.iter().filter(|a| a.modality == CueModality::Denied && c.sentence.contains(a.cue)).collect();
+        let governing: Vec<&Attribution> = denials.iter().copied().filter(|a| a.scope.contains(c.trigger_span)).collect();
+        let own = if governing.is_empty() {
+            denials.into_iter().filter(|a| c.cue.as_deref().is_none_or(|cue| a.cue_text.eq_ignore_ascii_case(cue))).collect()
+        } else {
+            governing
         };
-        let habitual = attributions.iter().filter(|a| a.modality == CueModality::Denied && c.sentence.contains(a.cue)).filter(own).any(|a| {
+        let habitual = own.iter().any(|a| {
             let before = &self.text[c.sentence.start as usize..a.cue.start as usize];
             before.split_whitespace().rev().take(2).any(|w| self.grammar_is(w.trim_matches(|ch: char| !ch.is_alphanumeric()), WordClass::Habitual))
         });
