@@ -295,6 +295,7 @@ impl Gazetteer {
         }
         self.spread_plural_regions(text, &mut mentions);
         self.governed_regions(text, &mut mentions);
+        self.regions_of(text, &mut mentions);
         mentions
     }
 
@@ -313,6 +314,29 @@ impl Gazetteer {
             if let Some(&k) = self.by_key.get(&format!("{} oblast", fold(&mention.surface))) {
                 mention.candidates = self.keys[k].candidates.clone();
                 mention.how = MatchHow::Alternate;
+            }
+        }
+    }
+
+    /// "the regions of Odesa and Mykolaiv", "the Kherson and Zaporizhzhia regions" aside: a
+    /// settlement named after "region of" (or "regions of", "oblast of", "province of"), and
+    /// the names listed with it, are the oblasts of those names where one exists.
+    fn regions_of(&self, text: &str, mentions: &mut [PlaceMention]) {
+        let mut listing = false;
+        for i in 0..mentions.len() {
+            let before = text[..mentions[i].span.start as usize].trim_end().to_lowercase();
+            let opens = REGION_NOUNS.iter().any(|noun| {
+                before.strip_suffix(" of").is_some_and(|b| b.ends_with(noun) && b[..b.len() - noun.len()].ends_with(|c: char| !c.is_alphanumeric()))
+            });
+            let continues = listing && i > 0 && is_list_joint(&text[mentions[i - 1].span.end as usize..mentions[i].span.start as usize]);
+            listing = false;
+            if !(opens || continues) || self.first_kind(&mentions[i]) != Some(PlaceKind::Settlement) {
+                continue;
+            }
+            if let Some(&k) = self.by_key.get(&format!("{} oblast", fold(&mentions[i].surface))) {
+                mentions[i].candidates = self.keys[k].candidates.clone();
+                mentions[i].how = MatchHow::Alternate;
+                listing = true;
             }
         }
     }
@@ -454,6 +478,9 @@ fn support(candidate: &Place, evidence: &Place) -> f64 {
 /// The title whose holder governs a region ("the Luhansk governor"), see
 /// [`Gazetteer::governed_regions`].
 const REGION_TITLE: &str = "governor";
+
+/// Nouns for an oblast before "of" and its name ("the regions of Odesa and Mykolaiv").
+const REGION_NOUNS: &[&str] = &["region", "regions", "oblast", "oblasts", "province", "provinces"];
 
 fn is_plural_region(surface: &str) -> bool {
     let lower = surface.to_lowercase();

@@ -556,17 +556,6 @@ const PLACE_PLURALS: &[&str] = &["settlements", "villages", "localities", "towns
 /// A quotation of at most this many words inside a sentence is scare quotes, not a quotation.
 const SCARE_QUOTE_WORDS: usize = 3;
 
-/// Nouns for a claim made ("statements by Kyiv about ...", "reports of ..."): what a label
-/// like "not true" after them calls false.
-const CLAIM_NOUNS: &[&str] = &["statement", "statements", "claim", "claims", "report", "reports", "allegations", "figure", "figures", "numbers"];
-
-/// Nouns of what a government sends ("assurances from Moscow", "word from Kyiv"): a capital
-/// after them and "from" stands for its government, not for the city.
-const MESSAGE_NOUNS: &[&str] = &[
-    "assurance", "assurances", "word", "order", "orders", "officials", "envoy", "envoys", "delegation", "delegations", "message", "messages",
-    "pressure", "signal", "signals", "response", "demands", "denial", "denials", "guarantees",
-];
-
 /// Words of an estimate before a count or a part ("over 1,000", "nearly half of"): read past
 /// when looking for what a capture took.
 const ESTIMATES: &[&str] = &["over", "about", "around", "nearly", "almost", "approximately", "roughly", "some", "more", "than"];
@@ -738,6 +727,8 @@ impl Doc<'_> {
             });
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
             for c in &mut new_claims {
+                // What a strike hit bears on who struck (see `set_actor`).
+                self.mark_target(c);
                 self.set_actor(c, &toks, &segs);
                 self.side_by_own_side_word(c);
             }
@@ -782,6 +773,7 @@ impl Doc<'_> {
             }
             for c in &mut new_claims {
                 self.mark_habitual_denial(c, &attributions);
+                // Claims read inside others have no target yet.
                 self.mark_target(c);
             }
             claims.extend(new_claims);
@@ -824,7 +816,7 @@ impl Doc<'_> {
         for c in new_claims.iter().filter(|c| c.modality == Modality::Denied) {
             let Some(opponent) = c.side.opponent() else { continue };
             let Some(ti) = toks.iter().position(|t| t.span.start >= c.trigger_span.start) else { continue };
-            let Some(k) = (ti.saturating_sub(12)..ti).rev().find(|&k| CLAIM_NOUNS.contains(&toks[k].text.to_lowercase().as_str())) else { continue };
+            let Some(k) = (ti.saturating_sub(12)..ti).rev().find(|&k| self.grammar_is(toks[k].text, WordClass::ClaimNoun)) else { continue };
             // The owner: "Russia's claim", "Russian claims", "Ramzan Kadyrov's claims" (a name
             // that ends in the word before the noun), or "claims by Moscow".
             // The side and where its name starts.
@@ -1079,7 +1071,7 @@ impl Doc<'_> {
                         || short_form
                         || toks[s..e].iter().any(|t| {
                             let w = t.text.to_lowercase();
-                            CLAIM_NOUNS.contains(&w.as_str()) || w == "source" || w == "sources"
+                            self.grammar_is(&w, WordClass::ClaimNoun) || w == "source" || w == "sources"
                         })
                         || within(&self.speakers, speaker).next().is_some()
                         || within(&self.nouns, speaker).any(|n| *n.value == NounRole::Person)
@@ -1138,9 +1130,28 @@ impl Doc<'_> {
                             out.push(mk(Some(speaker), false, after_to_end, "cue:relative-who"));
                             continue;
                         }
-                    let before = self.phrase_before(toks, first);
                     let inverted = first > 0 && toks[first - 1].is(&[',', '"', '\u{201d}', '\u{2019}', '\''])
                         || first > 1 && toks[first - 1].is(&['"', '\u{201d}']) ;
+                    // "If Russia won, it would try to take more, said Vadym Skibitsky.": after
+                    // a comma, a name that ends the sentence speaks; the clause before is the
+                    // report, not the speaker.
+                    let name_closes = |(s, e): (usize, usize)| {
+                        let rest = toks[e..].iter().all(|t| !t.is_word());
+                        rest && toks[s..e].iter().filter(|t| t.is_word()).all(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+                    };
+                    // Only when what stands before the comma names no one ("a spokesman for
+                    // X, told The Associated Press" keeps its speaker).
+                    let names_no_one = |(s, e): (usize, usize)| {
+                        let span = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
+                        within(&self.speakers, span).next().is_none()
+                            && !within(&self.nouns, span).any(|n| *n.value == NounRole::Person)
+                            && toks[s..e].iter().all(|t| !t.is_word() || t.text.starts_with(|c: char| c.is_lowercase()))
+                    };
+                    let before = self.phrase_before(toks, first);
+                    let before = match self.phrase_after(toks, last + 1).filter(|&p| first > 0 && toks[first - 1].is(&[',']) && name_closes(p)) {
+                        Some(_) if before.is_none_or(names_no_one) => None,
+                        _ => before,
+                    };
                     match before {
                         Some((s, e)) => {
                             let speaker = Span { start: toks[s].span.start, end: toks[e - 1].span.end };
@@ -1576,6 +1587,15 @@ impl Doc<'_> {
             sp.rule = format!("speaker:metonym:{}", h.pattern);
         } else if let Some(a) = within(&self.anaphora, span).next().filter(|a| a.span.start == span.start) {
             self.resolve_anaphor(&mut sp, a, seen, persons);
+        } else if let Some(a) = within(&self.anaphora, span).find(|a| {
+            // "a spokeswoman for the military command": the body named before speaks through
+            // its spokesperson.
+            let lead = self.text[span.start as usize..a.span.start as usize].to_lowercase();
+            person_noun && a.value.refers == Refers::Org && (lead.ends_with(" for ") || lead.ends_with(" of "))
+        }) {
+            self.resolve_anaphor(&mut sp, a, seen, persons);
+            sp.person = true;
+            sp.group = false;
         } else if let Some(side) = self.country_before(span) {
             // "Ukrainian forces completed their mission, according to the country's military":
             // the country is the one named last before the phrase.
@@ -1589,10 +1609,54 @@ impl Doc<'_> {
             sp.person = true;
             sp.group = false;
             sp.rule = format!("speaker:named-before:{}", sp.text);
+        } else if let Some(side) = self.official_of_place(span, person_noun) {
+            // "an aide to the head of the southern Kherson region": an official of a place
+            // with no side word speaks for the country the place is in (a Russian-installed
+            // one says so, and is caught above).
+            sp.side = Some(side);
+            sp.rule = "speaker:official-of-place".into();
+        } else if let Some(title) = Self::titled_before(&sp, seen) {
+            // "..., according to Ukraine's deputy head of military intelligence. ..., said
+            // Vadym Skibitsky": a name given right after a title with no name is that person.
+            sp.side = title.side;
+            sp.person = true;
+            sp.rule = "speaker:named-after-title".into();
         } else {
             sp.rule = "speaker:unknown".into();
         }
         sp
+    }
+
+    /// The side of the country a person phrase's place lies in, for a phrase with a person
+    /// noun (an official's title) and a Ukrainian or Russian place.
+    fn official_of_place(&self, span: Span, person_noun: bool) -> Option<Side> {
+        if !person_noun {
+            return None;
+        }
+        self.mentions.iter().filter(|m| span.contains(m.span) && !self.is_metonym_use(m)).find_map(|m| {
+            let p = self.gaz.place(m.candidates[0])?;
+            match p.country.as_str() {
+                "UA" => Some(Side::Kyiv),
+                "RU" => Some(Side::Moscow),
+                _ => None,
+            }
+        })
+    }
+
+    /// The speaker just before `sp`, when `sp` is a bare name of two or three capitalised words
+    /// and that speaker a person given by title alone (no capitalised word but its side's):
+    /// wire copy names a source by title first and by name in the next sentence.
+    fn titled_before<'s>(sp: &RawSpeaker, seen: &'s [Seen]) -> Option<&'s RawSpeaker> {
+        let words: Vec<&str> = sp.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let name = (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !name {
+            return None;
+        }
+        let last = seen.iter().rev().find(|s| s.at < sp.span.start)?;
+        let title = &last.speaker;
+        let untitled = title.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase) || w.ends_with("ian") || w == "Ukraine" || w == "Russia");
+        let near = sp.span.start.saturating_sub(title.span.end) <= 400;
+        (title.person && title.side.is_some_and(|s| s != Side::Other) && title.resolved.is_none() && untitled && near).then_some(title)
     }
 
     /// For a phrase that speaks of "the country's" army or ministry: the side of the nation
@@ -1705,7 +1769,7 @@ impl Doc<'_> {
             // noun called false is a clause of its own, whatever the clause before asserts.
             if t.text.eq_ignore_ascii_case("and") && i >= 3 && toks[i - 1].is(&[',']) && !in_quote_token(self, toks, i) {
                 let rest = &toks[i + 1..toks.len().min(i + 16)];
-                let noun = rest.iter().take(3).any(|n| CLAIM_NOUNS.contains(&n.text.to_lowercase().as_str()));
+                let noun = rest.iter().take(3).any(|n| self.grammar_is(n.text, WordClass::ClaimNoun));
                 let called_false = rest.last().is_some_and(|last| {
                     within(&self.denials, Span { start: rest[0].span.start, end: last.span.end }).any(|d| *d.value == DenialPhrase::Label)
                 });
@@ -1979,6 +2043,8 @@ impl Doc<'_> {
                         kind = Kind::Surrender;
                         rules.push("action:prisoners".into());
                     }
+                    // A person captured is no claim about ground (nor, alone, a surrender).
+                    Some(NounRole::Person) => continue,
                     _ => {}
                 }
             }
@@ -2283,7 +2349,7 @@ impl Doc<'_> {
             .windows(2)
             .any(|w| matches!(w[0], "saying" | "says" | "said" | "claiming" | "claims" | "writing" | "writes" | "telling" | "tells") && w[1] == "about");
         said_about
-            || words.iter().any(|w| CLAIM_NOUNS.contains(w))
+            || words.iter().any(|w| self.grammar_is(w, WordClass::ClaimNoun))
     }
 
     /// The victim of a harm trigger: the nearest military or civilian noun in its clause, and
@@ -2358,8 +2424,17 @@ impl Doc<'_> {
             }
             prev_digit = false;
             read += 1;
-            // "seized by his forces": the agent of a passive is no object.
-            if read > 5 || t.text.eq_ignore_ascii_case("by") {
+            // "captured Aiden Aslin": a name of two capitalised words that is no place and no
+            // side is a person taken prisoner, not ground taken.
+            let capitalised = |x: &Token<'_>| x.is_word() && x.text.starts_with(|c: char| c.is_uppercase()) && self.side_word(x).is_none();
+            let next = toks.iter().take(seg_e).find(|x| x.span.start >= t.span.end);
+            let person_named = within(&self.speakers, t.span).any(|h| h.value.ty == SpeakerType::Person && h.span.start == t.span.start);
+            if read == 1 && (person_named || (capitalised(t) && next.is_some_and(|n| capitalised(n) && !self.mentions.iter().any(|m| m.span.overlaps(n.span))))) {
+                return Some(NounRole::Person);
+            }
+            // "seized by his forces": the agent of a passive is no object, nor the captor in
+            // "fell to Russian forces".
+            if read > 5 || t.text.eq_ignore_ascii_case("by") || (read == 1 && t.text.eq_ignore_ascii_case("to")) {
                 return None;
             }
             let starting = Span { start: t.span.start, end: (t.span.end as usize + 24).min(self.text.len()) as u32 };
@@ -2476,7 +2551,9 @@ impl Doc<'_> {
     fn side_by_own_side_word(&self, c: &mut RawClaim) {
         let unknown_speaker = c.side == Side::Other && c.rules.iter().any(|r| r.starts_with("side:outlet-voice"));
         let asserted = c.stance == Stance::Achieved && c.modality != Modality::Denied && !c.negated;
-        if !unknown_speaker || !asserted || c.framing != Some(Framing::OwnSide) {
+        // "Kremlin rhetoric of \u{201c}liberation\u{201d}": a word in scare quotes is cited, not used.
+        let cited = self.in_quote(c.trigger_span).is_some() && self.in_long_quote(c.trigger_span).is_none();
+        if !unknown_speaker || !asserted || cited || c.framing != Some(Framing::OwnSide) {
             return;
         }
         let Some(side) = c.actor.filter(|s| *s != Side::Other) else { return };
@@ -2526,7 +2603,7 @@ impl Doc<'_> {
             .iter()
             .find(|a| a.modality == CueModality::Denied && !a.negated && a.inherits && a.cue.start > own.cue.start)?;
         let after = toks.iter().position(|t| t.span.start >= denial.cue.end)?;
-        let k = (after..toks.len().min(after + 4)).find(|&k| CLAIM_NOUNS.contains(&toks[k].text.to_lowercase().as_str()))?;
+        let k = (after..toks.len().min(after + 4)).find(|&k| self.grammar_is(toks[k].text, WordClass::ClaimNoun))?;
         let owner = toks[after..k].iter().rev().find_map(|t| self.side_word(t))?;
         owner.opponent()
     }
@@ -2594,7 +2671,8 @@ impl Doc<'_> {
             .find(|c| self.in_quote(c.span).is_none())
         {
             let gap = &self.text[quote.end as usize..cue.span.start as usize];
-            if gap.split_whitespace().count() <= 8 && !gap.contains(['.', '"', '\u{201c}']) {
+            // The next paragraph's cue is another report's ("The strike, which X said ...").
+            if gap.split_whitespace().count() <= 8 && !gap.contains(['.', '"', '\u{201c}', '\n']) {
                 return self.speaker_near_cue(cue, quote, known);
             }
         }
@@ -2722,11 +2800,11 @@ impl Doc<'_> {
         let before = self.text[..s].trim_end();
         let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         // "assurances from Moscow", "word from Kyiv": what a government sends comes from it,
-        // not from the city ("reports from Kyiv" may be about the city, and stay a place).
-        let sender = prev.eq_ignore_ascii_case("from") && {
-            let noun = before[..before.len() - prev.len()].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-            MESSAGE_NOUNS.contains(&noun.as_str())
-        };
+        // not from the city ("reports from Kyiv" may be about the city, and stay a place). "The
+        // government in Moscow", "officials in Kyiv" are the government seated there.
+        let noun = || before[..before.len() - prev.len()].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let sender = (prev.eq_ignore_ascii_case("from") && self.grammar_is(noun(), WordClass::Sender))
+            || (prev.eq_ignore_ascii_case("in") && self.grammar_is(noun(), WordClass::Seat));
         possessive
             || sender
             || !matches!(
@@ -2890,7 +2968,12 @@ impl Doc<'_> {
             });
             let before = in_seg.iter().copied().rfind(|&i| self.mentions[i].span.end <= d.trigger.start);
             let (after, before) = (after.map(|i| self.coordinated(i, &in_seg)), before.map(|i| self.coordinated(i, &in_seg)));
-            let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement);
+            // "There are hits on the bridge": an existential "there" points at no place.
+            let existential = |n: &Hit<'_, NounRole>| {
+                let next = self.text[n.span.end as usize..].split_whitespace().next().unwrap_or("");
+                n.pattern == "there" && (BE_FORMS.iter().any(|b| next.eq_ignore_ascii_case(b)) || self.grammar_is(next, WordClass::Auxiliary) || self.grammar_is(next, WordClass::Modal))
+            };
+            let settlement = within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Settlement && !existential(n));
             let distance = |i: usize| self.mentions[i].span.start.abs_diff(d.trigger.start);
             // A region or a feature (a river, a plant) names where a settlement lies or what is
             // in it: "captured X in Donetsk Oblast", "crossed the Dnieper near X", "the Azovstal
@@ -3009,7 +3092,7 @@ impl Doc<'_> {
     /// soldiers (`target:military`), or a civilian one or civilians (`target:civilian`). A
     /// clause naming both says neither. `conflict` compares the two sides' targets.
     fn mark_target(&self, c: &mut RawClaim) {
-        if c.kind != Kind::Strike {
+        if c.kind != Kind::Strike || c.rules.iter().any(|r| r.starts_with("target:")) {
             return;
         }
         // A passive's agent ("was hit by Russian forces") is the attacker, not the target.
@@ -3291,6 +3374,9 @@ impl Doc<'_> {
             (Kind::WarCrimes, _, _) => speaker_side.and_then(Side::opponent),
             (Kind::Surrender, _, Stance::Achieved) => speaker_side.and_then(Side::opponent),
             (Kind::Casualties | Kind::Civilians, _, _) => c.target.and_then(Side::opponent),
+            // "The strike instead hit a warehouse": a side tells of a strike on civilians it
+            // names no attacker for as the other side's.
+            (Kind::Strike, false, _) if c.rules.iter().any(|r| r == "target:civilian") => speaker_side.and_then(Side::opponent),
             _ => speaker_side,
         };
         c.actor = match rule {
@@ -3346,6 +3432,18 @@ impl Doc<'_> {
             && scan[..k].last().is_none_or(|t| t.text.eq_ignore_ascii_case("that") || t.is(&[',']))
         {
             subject = self.side_word(&scan[k]);
+        }
+        // "If Russia won, it would try to capture more": "it" or "they" as the verb's subject
+        // is the side last named before it.
+        let skippable = |t: &Token<'_>| {
+            t.is_word() && (self.grammar_is(t.text, WordClass::Auxiliary) || self.grammar_is(t.text, WordClass::Modal) || self.grammar_is(t.text, WordClass::Time) || t.text.eq_ignore_ascii_case("to"))
+        };
+        if subject.is_none()
+            && let Some(k) = scan.iter().rposition(|t| !skippable(t))
+            && (scan[k].text.eq_ignore_ascii_case("it") || scan[k].text.eq_ignore_ascii_case("they"))
+            && !speaker_span.is_some_and(|s| s.contains(scan[k].span))
+        {
+            subject = scan[..k].iter().rev().find_map(|t| self.side_word(t));
         }
         subject
     }
@@ -4144,6 +4242,73 @@ mod tests {
         // A comparison ends at the next action.
         let got = claims("Reuters", "The siege was similar to that of Mariupol and then troops advanced on Lysychansk, the governor said.");
         assert!(got.iter().any(|c| place(c) == "Lysychansk"), "{got:?}");
+    }
+
+    #[test]
+    fn strikes_told_by_both_sides_and_their_places() {
+        // "The government in Moscow" is no place; the region's one town is the strike's.
+        let text = "Ukrainian forces said they had blown up a Russian ammunition depot in the Kherson region overnight.\n\nOfficials loyal to the government in Moscow said the strike, in Nova Kakhovka, instead hit a warehouse containing fertilizer, damaging residential buildings and a hospital.";
+        let got = claims("NYT", text);
+        assert!(got.iter().all(|c| place(c) == "Nova Kakhovka"), "{got:?}");
+        // A strike on civilians its speaker names no attacker for is the other side's: one
+        // strike, a military target against a civilian one.
+        let moscow = got.iter().find(|c| c.side == Side::Moscow).expect("Moscow's account");
+        assert_eq!(moscow.action.actor, Some(Side::Kyiv));
+        let kyiv = got.iter().find(|c| c.side == Side::Kyiv).expect("Kyiv's account");
+        assert_eq!(kyiv.action.actor, Some(Side::Kyiv));
+        // An existential "there" points at no place; the article's town is the bridge's.
+        let text = "Officials in the occupied Kherson region have closed the bridge. Kirill Stremousov, deputy head of the Russian-imposed administration, said \u{201c}There are hits on the bridge, it has not been destroyed.\u{201d} Life is harder for the residents of Kherson, he said.";
+        let got = claims("Guardian", text);
+        let hits = got.iter().find(|c| c.action.trigger == "hits").expect("the hits");
+        assert_eq!((hits.side, place(hits)), (Side::Moscow, "Kherson"), "{got:?}");
+        // The regions of two towns are oblasts, and one is the place.
+        let got = claims("NYT", "Dozens of Russian missiles struck targets across the regions of Odesa and Mykolaiv, the military said.");
+        assert!(got.iter().any(|c| place(c) == "Odesa Oblast"), "{got:?}");
+    }
+
+    #[test]
+    fn persons_taken_and_towns_fallen_are_no_prisoners_or_captures_of_ground() {
+        let got = claims("Guardian", "The appeals over the death sentences of captured Aiden Aslin and Shaun Pinner will be heard in Donetsk, an official said.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Control), "{got:?}");
+        let got = claims("Guardian", "Kherson, which fell to Russian forces in early March, will be retaken by September, an official said.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Surrender), "{got:?}");
+        assert!(claims("Reuters", "Russian troops captured Ukrainian marines near Bakhmut.").iter().any(|c| c.action.kind == Kind::Surrender));
+    }
+
+    #[test]
+    fn evidence_called_fake_is_denied_and_a_false_flag_is_an_accusation() {
+        let got = claims("NYT", "Russia's Defense Ministry has called graphic evidence of atrocities \"fake.\"");
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.modality == Modality::Denied), "{got:?}");
+        let got = claims("ISW", "The Ukrainian General Staff said that Russian forces staged the attack as a false flag operation to cover up Russian war crimes.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.modality != Modality::Denied), "{got:?}");
+        // A framing word in scare quotes is cited, not used: it speaks for no side.
+        let got = claims("ISW", "Russian forces intend to consolidate their control of Mariupol and advance Kremlin rhetoric of \u{201c}liberation\u{201d} there.");
+        assert!(got.iter().all(|c| c.side == Side::Other), "{got:?}");
+    }
+
+    #[test]
+    fn speakers_by_title_then_name_by_their_body_and_by_their_place() {
+        // A title first, the name next; ", said X." after a clause; "it" is the side named.
+        let text = "Russia is moving troops south, according to Ukraine's deputy head of military intelligence.\n\nIf Russia won, it would try to capture more territory, said Vadym Skibitsky.\n\nAccording to Skibitsky, Russian forces withdrew from Donbas and moved to Kherson.";
+        let got = claims("Guardian", text);
+        let aim = got.iter().find(|c| c.action.trigger == "capture").expect("the aim");
+        assert_eq!((aim.side, aim.action.actor), (Side::Kyiv, Some(Side::Moscow)), "{got:?}");
+        assert!(got.iter().any(|c| c.action.trigger == "withdrew" && c.side == Side::Kyiv), "{got:?}");
+        // A spokeswoman for the body named before speaks for it.
+        let text = "Ukraine's southern military command said its forces took back two villages in the Kherson region. A spokeswoman for the military command said that retaking the villages put Russian positions in range.";
+        assert!(claims("NYT", text).iter().all(|c| c.side == Side::Kyiv));
+        // An official of a Ukrainian place with no side word is Kyiv's; authorities in a
+        // Ukrainian town are, unless the phrase says otherwise.
+        let text = "Serhiy Khlan, an aide to the head of the southern Kherson region, which fell to Russian forces in March, told television that Russian forces had abandoned Soledar.";
+        assert!(claims("Guardian", text).iter().any(|c| c.side == Side::Kyiv && c.rules.iter().any(|r| r == "speaker:official-of-place")));
+        let got = claims("Guardian", "Authorities in Odesa appeared to confirm that missiles had struck the island.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.cue.as_deref() == Some("appeared to confirm")), "{got:?}");
+        let got = claims("Guardian", "Self-appointed authorities in Kherson said missiles had struck the bridge.");
+        assert!(got.iter().any(|c| c.side == Side::Moscow), "{got:?}");
+        // The next paragraph's cue is no continuation of a quotation.
+        let text = "\u{201c}Missiles destroyed a docked Ukrainian warship in Odesa,\u{201d} Moscow claimed. \u{201c}A Ukrainian army repair plant has also been put out of order.\u{201d}\n\nThe strike, which Ukrainian forces said did not hit the grain storage, drew condemnation.";
+        let got = claims("Guardian", text);
+        assert!(got.iter().any(|c| c.action.trigger == "put out of order" && c.side == Side::Moscow), "{got:?}");
     }
 
     #[test]

@@ -119,6 +119,10 @@ fn region_or_city() {
     assert_eq!(resolved("Kharkiv's governor, Oleh Syniehubov, said")[0].1, "Kharkiv Oblast");
     assert_eq!(resolved("the Kharkiv mayor said")[0].1, "Kharkiv");
     assert_eq!(resolved("Kharkiv governed itself")[0].1, "Kharkiv");
+    // "The regions of X and Y" names oblasts; a town named after "the region" is a town.
+    let list = resolved("missiles struck targets across the southern regions of Odesa and Mykolaiv");
+    assert_eq!(list.iter().map(|(_, n)| *n).collect::<Vec<_>>(), ["Odesa Oblast", "Mykolaiv Oblast"]);
+    assert_eq!(resolved("the governor of the region said Kharkiv was shelled")[0].1, "Kharkiv");
 }
 
 #[test]

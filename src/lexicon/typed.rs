@@ -156,6 +156,9 @@ pub enum DenialPhrase {
     Label,
     /// A noun phrase pointing back at a claim ("the claim").
     Anaphor,
+    /// A phrase that holds a label's word but calls nothing false ("a false flag operation"):
+    /// as the longest match it keeps the label from being read.
+    Idiom,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -306,6 +309,9 @@ pub enum WordClass {
     Portion = 1 << 18,
     Comparison = 1 << 19,
     Habitual = 1 << 20,
+    Sender = 1 << 21,
+    Seat = 1 << 22,
+    ClaimNoun = 1 << 23,
 }
 
 impl WordClass {
@@ -332,6 +338,9 @@ impl WordClass {
             "portion" => WordClass::Portion,
             "comparison" => WordClass::Comparison,
             "habitual" => WordClass::Habitual,
+            "sender" => WordClass::Sender,
+            "seat" => WordClass::Seat,
+            "claim-noun" => WordClass::ClaimNoun,
             _ => return None,
         })
     }
@@ -427,6 +436,7 @@ impl Lexicons {
             match cell(t, r, "kind") {
                 "label" => Ok(DenialPhrase::Label),
                 "anaphor" => Ok(DenialPhrase::Anaphor),
+                "idiom" => Ok(DenialPhrase::Idiom),
                 other => Err(t.error(r, format!("unknown kind `{other}`"))),
             }
         })?;
