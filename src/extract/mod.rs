@@ -2541,7 +2541,9 @@ impl Doc<'_> {
             .take_while(|(_, t)| !t.is(&[',', ';']))
             .any(|(k, t)| {
                 let failed = t.text.eq_ignore_ascii_case("could") && window.get(k + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("not") || n.text.eq_ignore_ascii_case("n't"));
-                t.is_word() && self.grammar_is(t.text, WordClass::Modal) && !failed
+                // "must have suffered": a perfect after a modal infers what happened.
+                let inferred = window.get(k + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("have"));
+                t.is_word() && self.grammar_is(t.text, WordClass::Modal) && !failed && !inferred
             })
     }
 
@@ -4273,6 +4275,11 @@ mod tests {
         let got = claims("Guardian", "Kherson, which fell to Russian forces in early March, will be retaken by September, an official said.");
         assert!(got.iter().all(|c| c.action.kind != Kind::Surrender), "{got:?}");
         assert!(claims("Reuters", "Russian troops captured Ukrainian marines near Bakhmut.").iter().any(|c| c.action.kind == Kind::Surrender));
+        // "Must have" infers what happened; "now control 90% of" takes part of a place.
+        let got = claims("Reuters", "The troops must have suffered heavy losses near Bakhmut, the governor said.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Casualties && c.action.stance == Stance::Achieved), "{got:?}");
+        let got = claims("Reuters", "Russian forces now control 90% of the Luhansk region, the governor said.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control && c.rules.iter().any(|r| r == "control:partial")), "{got:?}");
     }
 
     #[test]
