@@ -1615,7 +1615,7 @@ impl Doc<'_> {
             // one says so, and is caught above).
             sp.side = Some(side);
             sp.rule = "speaker:official-of-place".into();
-        } else if let Some(title) = Self::titled_before(&sp, seen) {
+        } else if let Some(title) = self.titled_before(&sp, seen) {
             // "..., according to Ukraine's deputy head of military intelligence. ..., said
             // Vadym Skibitsky": a name given right after a title with no name is that person.
             sp.side = title.side;
@@ -1646,15 +1646,26 @@ impl Doc<'_> {
     /// The speaker just before `sp`, when `sp` is a bare name of two or three capitalised words
     /// and that speaker a person given by title alone (no capitalised word but its side's):
     /// wire copy names a source by title first and by name in the next sentence.
-    fn titled_before<'s>(sp: &RawSpeaker, seen: &'s [Seen]) -> Option<&'s RawSpeaker> {
-        let words: Vec<&str> = sp.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    fn titled_before<'s>(&self, sp: &RawSpeaker, seen: &'s [Seen]) -> Option<&'s RawSpeaker> {
+        // "ambassador Vasyl Myroshnychenko": a title (nouns.tsv's `person`) before the name is
+        // read past; "the Southern Military Command" is no name.
+        let words: Vec<&str> = sp
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| w.chars().next().is_some_and(char::is_lowercase) && self.lex.nouns.get(w).is_some_and(|n| *n == NounRole::Person))
+            .collect();
         let name = (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         if !name {
             return None;
         }
         let last = seen.iter().rev().find(|s| s.at < sp.span.start)?;
         let title = &last.speaker;
-        let untitled = title.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase) || w.ends_with("ian") || w == "Ukraine" || w == "Russia");
+        // No personal name in the title: no two capitalised words in a row ("Ukraine's
+        // ambassador to Australia" has none, "minister Oleksii Reznikov" has one).
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let words: Vec<&str> = title.text.split_whitespace().collect();
+        let untitled = !words.windows(2).any(|w| capital(w[0]) && capital(w[1]));
         let near = sp.span.start.saturating_sub(title.span.end) <= 400;
         (title.person && title.side.is_some_and(|s| s != Side::Other) && title.resolved.is_none() && untitled && near).then_some(title)
     }
@@ -2433,8 +2444,8 @@ impl Doc<'_> {
                 return Some(NounRole::Person);
             }
             // "seized by his forces": the agent of a passive is no object, nor the captor in
-            // "fell to Russian forces".
-            if read > 5 || t.text.eq_ignore_ascii_case("by") || (read == 1 && t.text.eq_ignore_ascii_case("to")) {
+            // "fell to Russian forces", nor the loser in "retaken from Russian forces".
+            if read > 5 || t.text.eq_ignore_ascii_case("by") || (read == 1 && (t.text.eq_ignore_ascii_case("to") || t.text.eq_ignore_ascii_case("from"))) {
                 return None;
             }
             let starting = Span { start: t.span.start, end: (t.span.end as usize + 24).min(self.text.len()) as u32 };
@@ -3039,8 +3050,11 @@ impl Doc<'_> {
                 // A territorial claim with no place of its own in an article about one town.
                 // Only a reported claim: the outlet's own asides ("after months of retreats") are
                 // too often about the war at large.
+                // Civilians harmed, told with no place in an article about one town ("Russia
+                // denied responsibility for the killing of civilians"), were harmed there.
                 let reported = d.attribution.is_some() || d.quote_speaker.is_some();
-                recent.main.or(recent.top).filter(|_| reported && crate::cluster::is_territorial(d.kind)).map(|i| (i, "place:article".to_string()))
+                let about_town = crate::cluster::is_territorial(d.kind) || (d.kind == Kind::Civilians && recent.main.is_some());
+                recent.main.or(recent.top).filter(|_| reported && about_town).map(|i| (i, "place:article".to_string()))
             };
             // "in the Kherson direction", "on the Zaporizhzhia axis": a town named for a front
             // sector stands for its oblast's front, and in an article about a town of that
@@ -3488,6 +3502,15 @@ impl Doc<'_> {
                 let first = opening.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                 matches!(first.to_lowercase().as_str(), "it" | "this" | "that" | "these" | "those" | "such")
             };
+        // "dismissed Ukraine's proposal to hold talks": what is rejected is an offer, not a
+        // claim.
+        let rejects_offer = denial_cue.is_some_and(|i| {
+            let rest = &self.text[attributions[i].cue.end as usize..sentence.end as usize];
+            rest.split_whitespace().take(4).any(|w| self.grammar_is(w.trim_matches(|c: char| !c.is_alphanumeric()), WordClass::Proposal))
+        });
+        if rejects_offer {
+            return None;
+        }
         let (which, how) = match (denial_cue, label) {
             (Some(i), _) => (i, "denial:anaphor"),
             (None, true) => (attributions.iter().position(|a| !a.negated)?, "denial:label"),
@@ -4316,6 +4339,28 @@ mod tests {
         let text = "\u{201c}Missiles destroyed a docked Ukrainian warship in Odesa,\u{201d} Moscow claimed. \u{201c}A Ukrainian army repair plant has also been put out of order.\u{201d}\n\nThe strike, which Ukrainian forces said did not hit the grain storage, drew condemnation.";
         let got = claims("Guardian", text);
         assert!(got.iter().any(|c| c.action.trigger == "put out of order" && c.side == Side::Moscow), "{got:?}");
+    }
+
+    #[test]
+    fn rejected_offers_demands_and_civilians_in_the_towns_story() {
+        // Rejecting a proposal denies no claim made before it.
+        let text = "The mayor said 35 airstrikes hit the Azovstal plant in Mariupol. Sergei Lavrov dismissed Ukraine's proposal to hold talks in the city, saying it was a theatrical gesture.";
+        assert!(claims("Guardian", text).iter().all(|c| c.modality != Modality::Denied));
+        // A demand to lay down arms is no surrender.
+        let got = claims("Guardian", "Russia demanded that the defenders of Mariupol immediately lay down arms.");
+        assert!(got.iter().all(|c| c.action.stance != Stance::Achieved), "{got:?}");
+        // Towns retaken from forces took no prisoners.
+        let got = claims("Guardian", "Ukrainian officials said Bucha and other towns were recently retaken from Russian forces.");
+        assert!(got.iter().all(|c| c.action.kind != Kind::Surrender), "{got:?}");
+        // Civilians killed, with no place, in a story about one town; photos "staged".
+        let text = "Bodies were found in Bucha after the Russians left Bucha. Russia denied responsibility for the killing of civilians. Its defence ministry called the photos from Bucha a staged performance.";
+        let got = claims_titled("Guardian", Some("Bucha killings shock the world"), text);
+        assert!(got.iter().any(|c| c.action.kind == Kind::Civilians && c.modality == Modality::Denied && place(c) == "Bucha"), "{got:?}");
+        assert!(got.iter().filter(|c| c.side == Side::Moscow).all(|c| c.modality == Modality::Denied), "{got:?}");
+        // A title before the name, and a title with a place but no name before it.
+        let text = "Ukraine's ambassador to Australia warned on Monday that Russian forces were regrouping. \u{201c}They will mount another assault on Kyiv,\u{201d} said ambassador Vasyl Myroshnychenko. \u{201c}Children were killed in Bucha,\u{201d} Myroshnychenko said.";
+        let got = claims("Guardian", text);
+        assert!(got.iter().filter(|c| c.speaker.is_some()).all(|c| c.side == Side::Kyiv), "{got:?}");
     }
 
     #[test]

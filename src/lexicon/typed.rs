@@ -312,6 +312,7 @@ pub enum WordClass {
     Sender = 1 << 21,
     Seat = 1 << 22,
     ClaimNoun = 1 << 23,
+    Proposal = 1 << 24,
 }
 
 impl WordClass {
@@ -341,6 +342,7 @@ impl WordClass {
             "sender" => WordClass::Sender,
             "seat" => WordClass::Seat,
             "claim-noun" => WordClass::ClaimNoun,
+            "proposal" => WordClass::Proposal,
             _ => return None,
         })
     }
