@@ -1378,6 +1378,13 @@ impl Doc<'_> {
         let mut words = 0;
         while start > 0 {
             let t = toks[start - 1];
+            // "Ukraine's Operational Command \u{2018}South\u{2019} reported": a capitalised word in single
+            // quotation marks is part of the name.
+            if start >= 3 && t.is(&['\u{2019}']) && toks[start - 2].is_word() && toks[start - 2].is_capitalized() && toks[start - 3].is(&['\u{2018}']) {
+                start -= 3;
+                words += 1;
+                continue;
+            }
             if t.is_word() {
                 // Another report's verb ends the phrase: in "ISW said Wagner forces claimed",
                 // the speaker of "claimed" is "Wagner forces".
@@ -1408,6 +1415,20 @@ impl Doc<'_> {
                 }
             }
             break;
+        }
+        // "The mayor of Mykolaiv, Oleksandr Syenkevych, said": a name set off after its title
+        // takes the title in (the title says whose the speaker is).
+        let name_only = start < end && toks[start..end].iter().all(|t| !t.is_word() || t.is_capitalized());
+        if name_only && start >= 3 && toks[start - 1].is(&[',']) {
+            let mut s2 = start - 1;
+            while s2 > 0 && toks[s2 - 1].is_word() && start - 1 - s2 < 8 && !self.grammar_is(toks[s2 - 1].text, WordClass::Stop) {
+                s2 -= 1;
+            }
+            let title = Span { start: toks[s2].span.start, end: toks[start - 2].span.end };
+            let titled = within(&self.nouns, title).any(|n| *n.value == NounRole::Person) || within(&self.roles, title).next().is_some();
+            if s2 < start - 1 && titled && (s2 == 0 || !toks[s2 - 1].is_word()) {
+                start = s2;
+            }
         }
         // A phrase that opens with an adverbial ("In a statement on Facebook the staff said",
         // "on Wednesday it said") keeps only what follows it.
@@ -1503,6 +1524,24 @@ impl Doc<'_> {
             && toks[0].is_word() && self.grammar_is(toks[0].text, WordClass::Preposition) {
                 i = comma + 1;
             }
+        // "But the next day it issued a statement saying ...": an opening conjunction and a
+        // time phrase with no comma are no subject either.
+        while i < toks.len() && toks[i].is_word() && (self.grammar_is(toks[i].text, WordClass::Stop) || self.grammar_is(toks[i].text, WordClass::Boundary)) {
+            i += 1;
+        }
+        let mut j = i;
+        while j < toks.len()
+            && toks[j].is_word()
+            && (self.grammar_is(toks[j].text, WordClass::Determiner)
+                || self.grammar_is(toks[j].text, WordClass::Preposition)
+                || self.grammar_is(toks[j].text, WordClass::Time)
+                || matches!(toks[j].text.to_lowercase().as_str(), "next" | "following" | "same" | "previous" | "day"))
+        {
+            j += 1;
+        }
+        if j > i && (self.grammar_is(toks[j - 1].text, WordClass::Time) || toks[j - 1].text.eq_ignore_ascii_case("day")) {
+            i = j;
+        }
         let start = i;
         while i < toks.len() && i - start < 8 {
             let t = toks[i];
@@ -3028,6 +3067,15 @@ impl Doc<'_> {
                     Some(main) => Some((main, "place:article-town-in-area".to_string())),
                     None => Some((i, "place:in-sentence".to_string())),
                 }
+            } else if let Some(i) = self
+                .mentions
+                .iter()
+                .position(|m| sentence.contains(m.span) && speaker_spans.iter().any(|s| s.contains(m.span)) && self.place_rank(m) == 0 && !self.is_metonym_use(m))
+                .filter(|_| settlement)
+            {
+                // "The mayor of Mykolaiv said the shelling of the city ...": the city is the
+                // speaker's.
+                Some((i, "place:speakers-town".to_string()))
             } else if let Some(i) = recent.main.or(recent.headline).or(recent.settlement.or(recent.place).map(|(i, _)| i)).filter(|_| settlement) {
                 // "the town", "the city": the town the article is about, else the settlement
                 // last named, however far back.
@@ -3495,6 +3543,11 @@ impl Doc<'_> {
                 let mut words = rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
                 let (next, after) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
                 matches!(next.as_str(), "it" | "this" | "that" | "them" | "these" | "those" | "such") || (next == "any" && after == "such")
+            })
+            // "rejected Russia's explanation": a claim noun as the denial's object.
+            || denial_cue.is_some_and(|i| {
+                let rest = &self.text[attributions[i].cue.end as usize..sentence.end as usize];
+                rest.split_whitespace().take(3).any(|w| self.grammar_is(w.trim_matches(|c: char| !c.is_alphanumeric()), WordClass::ClaimNoun))
             })
             || {
                 // "This is not true," ...: a sentence or quotation that opens on a pointer.
@@ -4361,6 +4414,23 @@ mod tests {
         let text = "Ukraine's ambassador to Australia warned on Monday that Russian forces were regrouping. \u{201c}They will mount another assault on Kyiv,\u{201d} said ambassador Vasyl Myroshnychenko. \u{201c}Children were killed in Bucha,\u{201d} Myroshnychenko said.";
         let got = claims("Guardian", text);
         assert!(got.iter().filter(|c| c.speaker.is_some()).all(|c| c.side == Side::Kyiv), "{got:?}");
+    }
+
+    #[test]
+    fn titles_before_names_explanations_rejected_and_statements_issued_the_next_day() {
+        // A name set off after its title; "the city" is the speaker's town.
+        let got = claims("Guardian", "The mayor of Mykolaiv, Oleksandr Syenkevych, said Sunday's shelling of the city had been the heaviest yet.");
+        let c = got.iter().find(|c| c.action.kind == Kind::Strike).expect("the shelling");
+        assert_eq!((c.side, place(c)), (Side::Kyiv, "Mykolaiv"), "{got:?}");
+        // "Rejected Russia's explanation" denies the explanation given before.
+        let text = "Russia said it had struck a Ukrainian vessel in the port of Odesa. Ukraine's authorities rejected Russia's explanation.";
+        assert!(claims("Guardian", text).iter().any(|c| c.side == Side::Kyiv && c.modality == Modality::Denied));
+        // "But the next day it issued a statement saying ...": "it" is the speaker.
+        let text = "Russia at first denied it was involved in the attack on Odesa. But the next day it issued a statement saying it had struck a vessel in the port of Odesa.";
+        assert!(claims("Guardian", text).iter().any(|c| c.action.trigger == "struck" && c.side == Side::Moscow));
+        // A name's part in single quotation marks.
+        let got = claims("Guardian", "Ukraine\u{2019}s Operational Command \u{2018}South\u{2019} reported that Russian shelling hit Kherson.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
     }
 
     #[test]
