@@ -313,6 +313,7 @@ pub enum WordClass {
     Seat = 1 << 22,
     ClaimNoun = 1 << 23,
     Proposal = 1 << 24,
+    Subordinator = 1 << 25,
 }
 
 impl WordClass {
@@ -343,6 +344,7 @@ impl WordClass {
             "seat" => WordClass::Seat,
             "claim-noun" => WordClass::ClaimNoun,
             "proposal" => WordClass::Proposal,
+            "subordinator" => WordClass::Subordinator,
             _ => return None,
         })
     }
