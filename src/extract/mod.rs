@@ -3500,8 +3500,9 @@ impl Doc<'_> {
             // "the Russian armed forces' first line": a possessive force is no subject.
             let force_follows = scan[k + 1..].iter().take(3).enumerate().any(|(j, n)| {
                 let possessive = n.text.ends_with("'s") || n.text.ends_with("\u{2019}s") || scan.get(k + 2 + j).is_some_and(|p| p.is(&['\'', '\u{2019}']));
-                // A military object acts only as the verb's subject ("Russian warships hit").
-                let site_subject = k + 1 + j + 1 == scan.len() && within(&self.nouns, n.span).any(|h| *h.value == NounRole::MilitarySite);
+                // A military object or a weapon acts only as the verb's subject ("Russian
+                // warships hit", "Russian missiles struck").
+                let site_subject = k + 1 + j + 1 == scan.len() && within(&self.nouns, n.span).any(|h| matches!(*h.value, NounRole::MilitarySite | NounRole::Equipment));
                 (within(&self.nouns, n.span).any(|h| *h.value == NounRole::Military) || site_subject) && !possessive
             });
             let named_force = within(&self.speakers, t.span)
@@ -4486,6 +4487,8 @@ mod tests {
         assert_eq!(actor("Ukraine's military said Ukrainian rockets hit a hospital in Donetsk used by Russian troops."), Some(Side::Kyiv));
         // "It" after an adjective of a side is the speaker's, not that side's.
         assert_eq!(actor("Ukraine's military said that despite Russian artillery fire it had destroyed an ammunition depot near Izium."), Some(Side::Kyiv));
+        // A side's weapons right before the verb are its attack.
+        assert_eq!(actor("Russian missiles hit the defence ministry in Kyiv overnight, Ukrainian officials said."), Some(Side::Moscow));
         // A label's word used otherwise denies nothing; calling reports a false flag does.
         let denied = |text: &str| claims("Reuters", text).iter().any(|c| c.modality == Modality::Denied);
         assert!(!denied("The governor said that in a cynical provocation Russian troops shelled a school in Kharkiv."));
