@@ -324,7 +324,10 @@ impl Gazetteer {
     fn regions_of(&self, text: &str, mentions: &mut [PlaceMention]) {
         let mut listing = false;
         for i in 0..mentions.len() {
-            let before = text[..mentions[i].span.start as usize].trim_end().to_lowercase();
+            // Only the few words before the name are read (a long report has many mentions).
+            let at = mentions[i].span.start as usize;
+            let from = (at.saturating_sub(24)..=at).find(|&k| text.is_char_boundary(k)).unwrap_or(at);
+            let before = text[from..at].trim_end().to_lowercase();
             let opens = REGION_NOUNS.iter().any(|noun| {
                 before.strip_suffix(" of").is_some_and(|b| b.ends_with(noun) && b[..b.len() - noun.len()].ends_with(|c: char| !c.is_alphanumeric()))
             });
@@ -484,7 +487,7 @@ const REGION_NOUNS: &[&str] = &["region", "regions", "oblast", "oblasts", "provi
 
 fn is_plural_region(surface: &str) -> bool {
     let lower = surface.to_lowercase();
-    ["oblasts", "regions", "provinces"].iter().any(|s| lower.ends_with(s))
+    REGION_NOUNS.iter().filter(|n| n.ends_with('s')).any(|s| lower.ends_with(s))
 }
 
 /// Whether the text between two names joins them in a list: ", ", " and ", ", and ", " or ".

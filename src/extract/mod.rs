@@ -1137,7 +1137,7 @@ impl Doc<'_> {
                     // report, not the speaker.
                     let name_closes = |(s, e): (usize, usize)| {
                         let rest = toks[e..].iter().all(|t| !t.is_word());
-                        rest && toks[s..e].iter().filter(|t| t.is_word()).all(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+                        rest && toks[s..e].iter().filter(|t| t.is_word()).all(|t| t.is_capitalized())
                     };
                     // Only when what stands before the comma names no one ("a spokesman for
                     // X, told The Associated Press" keeps its speaker).
@@ -1148,7 +1148,8 @@ impl Doc<'_> {
                             && toks[s..e].iter().all(|t| !t.is_word() || t.text.starts_with(|c: char| c.is_lowercase()))
                     };
                     let before = self.phrase_before(toks, first);
-                    let before = match self.phrase_after(toks, last + 1).filter(|&p| first > 0 && toks[first - 1].is(&[',']) && name_closes(p)) {
+                    let after_comma = first > 0 && toks[first - 1].is(&[',']);
+                    let before = match after_comma.then(|| self.phrase_after(toks, last + 1)).flatten().filter(|&p| name_closes(p)) {
                         Some(_) if before.is_none_or(names_no_one) => None,
                         _ => before,
                     };
@@ -3014,6 +3015,10 @@ impl Doc<'_> {
     ) {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
         let compared = self.compared_stretches(toks);
+        // A town named in the sentence's speaker phrase ("the mayor of Mykolaiv"), for "the city".
+        let speakers_town = self.mentions.iter().position(|m| {
+            sentence.contains(m.span) && speaker_spans.iter().any(|s| s.contains(m.span)) && self.place_rank(m) == 0 && !self.is_metonym_use(m)
+        });
         let usable: Vec<usize> = self
             .mentions
             .iter()
@@ -3089,12 +3094,7 @@ impl Doc<'_> {
                     Some(main) => Some((main, "place:article-town-in-area".to_string())),
                     None => Some((i, "place:in-sentence".to_string())),
                 }
-            } else if let Some(i) = self
-                .mentions
-                .iter()
-                .position(|m| sentence.contains(m.span) && speaker_spans.iter().any(|s| s.contains(m.span)) && self.place_rank(m) == 0 && !self.is_metonym_use(m))
-                .filter(|_| settlement)
-            {
+            } else if let Some(i) = speakers_town.filter(|_| settlement) {
                 // "The mayor of Mykolaiv said the shelling of the city ...": the city is the
                 // speaker's.
                 Some((i, "place:speakers-town".to_string()))
@@ -3468,7 +3468,10 @@ impl Doc<'_> {
                 let named = clause.iter().filter(|t| !speaker_span.is_some_and(|s| s.contains(t.span))).rev().find_map(|t| {
                     self.side_word(t).map(Some).or_else(|| self.grammar_is(t.text, WordClass::Pronoun).then_some(speaker_side))
                 });
-                let by_own = self.text[c.trigger_span.end as usize..c.span.end.max(c.trigger_span.end) as usize].to_lowercase().contains(" by its ");
+                // "... was carried out by its forces": the agent is the speaker's own.
+                let by_own = toks[ti..].windows(2).any(|w| {
+                    w[0].span.start < c.span.end && w[0].text.eq_ignore_ascii_case("by") && self.grammar_is(w[1].text, WordClass::Pronoun)
+                });
                 match (named, by_own) {
                     (Some(side), _) => side,
                     (None, true) => speaker_side,
