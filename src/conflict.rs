@@ -330,6 +330,15 @@ fn explain(rule: &str, m: &Claim, k: &Claim, naming: Naming) -> String {
     }
 }
 
+/// Whether two accounts can be of the same happening at all. Claims that name no place are
+/// gathered by kind and weeks alone ("the strikes", "the port"): only one article's own
+/// accounts of them ("Moscow said the strikes destroyed a warship; Kyiv said they hit a
+/// pumping station") are known to tell of the same one. An offensive told as a whole ("no
+/// success in any area", "recaptured 3 square km this week") is one campaign wherever told.
+fn comparable(m: &Claim, k: &Claim) -> bool {
+    m.place.is_some() || k.place.is_some() || m.id.article == k.id.article || m.action.kind == Kind::Offensive
+}
+
 /// Every conflicting Moscow–Kyiv pair of an event's claims (at most
 /// [`MAX_PAIRS_PER_RULE`] per rule), in a deterministic order.
 pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
@@ -341,6 +350,9 @@ pub fn conflicts(claims: &[&Claim]) -> Vec<Conflict> {
     let mut per_rule: Vec<(&'static str, usize)> = Vec::new();
     for (m, fm) in moscow.iter().zip(&moscow_features) {
         for (k, fk) in kyiv.iter().zip(&kyiv_features) {
+            if !comparable(m, k) {
+                continue;
+            }
             let Some(rule) = rule_with(m, k, fm, fk) else { continue };
             let at = match per_rule.iter().position(|(r, _)| *r == rule) {
                 Some(at) => at,
@@ -402,6 +414,21 @@ mod tests {
         let k = claim(2, Side::Kyiv, Kind::Control, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
         assert!(conflicts(&[&m, &k]).is_empty());
         assert_eq!(status(&[&m, &k], &[]), Status::Corroborated);
+    }
+
+    #[test]
+    fn placeless_accounts_conflict_only_within_one_article_or_over_a_whole_campaign() {
+        let m = claim(1, Side::Moscow, Kind::Strike, Stance::Achieved, Some(Side::Moscow), Modality::Asserted);
+        let mut k = claim(2, Side::Kyiv, Kind::Strike, Stance::Achieved, Some(Side::Moscow), Modality::Denied);
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
+        // Another article's "the strikes" may be other strikes.
+        k.id.article = crate::model::ArticleId("b".into());
+        assert!(conflicts(&[&m, &k]).is_empty());
+        // An offensive told of as a whole is the one campaign.
+        let m = claim(1, Side::Moscow, Kind::Offensive, Stance::Achieved, Some(Side::Kyiv), Modality::Denied);
+        let mut k = claim(2, Side::Kyiv, Kind::Offensive, Stance::Achieved, Some(Side::Kyiv), Modality::Asserted);
+        k.id.article = crate::model::ArticleId("b".into());
+        assert_eq!(conflicts(&[&m, &k]).len(), 1);
     }
 
     #[test]

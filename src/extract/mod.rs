@@ -2600,7 +2600,9 @@ impl Doc<'_> {
                 DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)) && !purpose
             });
             let outcome = to >= 1 && OUTCOME_WORDS.contains(&toks[to - 1].text.to_lowercase().as_str());
-            return !ordered && !outcome;
+            // "had used HIMARS to strike the prison": the means used tells what was done.
+            let means = toks[seg_s..to].iter().any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Means));
+            return !ordered && !outcome && !means;
         }
         // The modal governs the trigger when nothing but its clause lies between them: read back
         // from the trigger to the nearest comma ("plans to level the plant after completing
@@ -3019,6 +3021,16 @@ impl Doc<'_> {
         let speakers_town = self.mentions.iter().position(|m| {
             sentence.contains(m.span) && speaker_spans.iter().any(|s| s.contains(m.span)) && self.place_rank(m) == 0 && !self.is_metonym_use(m)
         });
+        // A town or region named in the speaker phrase ("the governor of the Vinnytsia region",
+        // "the local administration in Odesa").
+        let speakers_area = self.mentions.iter().position(|m| {
+            sentence.contains(m.span)
+                && speaker_spans.iter().any(|s| s.contains(m.span))
+                && !self.is_metonym_use(m)
+                && self.gaz.place(m.candidates[0]).is_some_and(|p| p.kind != PlaceKind::Feature)
+        });
+        let oblast = |i: usize| self.gaz.place(self.mentions[i].candidates[0]).map(|p| if p.kind == PlaceKind::Region { p.name.clone() } else { p.admin1.clone() });
+        let same_oblast = |a: usize, b: usize| matches!((oblast(a), oblast(b)), (Some(x), Some(y)) if !x.is_empty() && x == y);
         let usable: Vec<usize> = self
             .mentions
             .iter()
@@ -3102,6 +3114,15 @@ impl Doc<'_> {
                 // "the town", "the city": the town the article is about, else the settlement
                 // last named, however far back.
                 Some((i, "place:anaphor".to_string()))
+            } else if let Some(i) = speakers_area
+                .filter(|_| matches!(d.kind, Kind::Strike | Kind::Civilians | Kind::Casualties))
+                .filter(|&a| !recent.topic.or(recent.settlement).or(recent.place).is_some_and(|(t, _)| same_oblast(a, t)))
+            {
+                // "The governor of the Vinnytsia region said missiles hit two towns": an
+                // official tells of strikes and harm in the place they serve, unless the place
+                // just told of lies there ("a strike on Radekhiv ... Lviv's governor
+                // acknowledged the strike").
+                Some((i, "place:speakers-area".to_string()))
             } else if let Some((i, _)) = recent
                 .topic
                 // An independent outlet's own asides ("after half a year of retreats") are too
@@ -3188,7 +3209,7 @@ impl Doc<'_> {
         let (mut military, mut civilian) = (false, false);
         for n in within(&self.nouns, after) {
             match n.value {
-                NounRole::Military | NounRole::MilitarySite => military = true,
+                NounRole::Military | NounRole::MilitarySite | NounRole::Weapon(_) => military = true,
                 NounRole::Civilian | NounRole::CivilianSite => civilian = true,
                 _ => {}
             }
@@ -3427,6 +3448,20 @@ impl Doc<'_> {
                 break;
             }
         }
+        // "used HIMARS to strike the prison", "a Himars strike killed", "hit the depot with
+        // Kalibr missiles": arms only one side fields name the attacker the clause leaves
+        // unnamed ("destroyed six Himars" names the target, not the attacker).
+        if c.kind == Kind::Strike && subject.is_none() {
+            let seg_e = segs.iter().find(|&&(s, e)| s <= ti && ti < e).map_or(toks.len(), |s| s.1);
+            let weapon = |t: &Token<'_>| within(&self.nouns, t.span).find_map(|h| if let NounRole::Weapon(side) = *h.value { Some(side) } else { None });
+            let before = toks[seg_s..ti].iter().filter(|t| !speaker_span.is_some_and(|s| s.contains(t.span))).find_map(weapon);
+            let rest = &toks[after.min(seg_e)..seg_e];
+            let with = rest
+                .iter()
+                .position(|t| t.text.eq_ignore_ascii_case("with") || t.text.eq_ignore_ascii_case("by"))
+                .and_then(|k| rest[k + 1..].iter().take(3).find_map(weapon));
+            subject = before.or(with);
+        }
         let rule = c.actor_rule;
         // "under Russian control": the trigger names the holder.
         let named = tokens(self.text, c.trigger_span).iter().find_map(|t| self.side_word(t));
@@ -3531,7 +3566,13 @@ impl Doc<'_> {
         if subject.is_none()
             && let Some(k) = verb_at
             && !speaker_span.is_some_and(|s| s.contains(scan[k].span))
-            && scan[..k].last().is_none_or(|t| t.text.eq_ignore_ascii_case("that") || t.is(&[',']))
+            // "said Russians are attacking", "“Russians are attacking ...,” he said": a bare
+            // side word opening what was said is its subject too.
+            && scan[..k].last().is_none_or(|t| {
+                t.text.eq_ignore_ascii_case("that")
+                    || t.is(&[',', '“', '"', '‘'])
+                    || within(&self.cues, t.span).any(|c| c.value.form == CueForm::Verb)
+            })
         {
             subject = self.side_word(&scan[k]);
         }
@@ -4507,6 +4548,29 @@ mod tests {
         assert!(claims("Reuters", "Russian missiles hit the defence ministry in Kyiv overnight, Ukrainian officials said.").iter().any(|c| place(c) == "Kyiv"));
         let got = claims("Reuters", "The governor urged residents to leave because Russian troops had shelled Lysychansk overnight.");
         assert!(got.iter().any(|c| c.action.kind == Kind::Strike && c.action.stance == Stance::Achieved), "{got:?}");
+    }
+
+    #[test]
+    fn rules_of_version_30_read_arms_bare_sides_and_officials_places() {
+        let strike = |text: &str| claims("Reuters", text).into_iter().find(|c| c.action.kind == Kind::Strike);
+        // Arms only one side fields name the attacker the clause leaves unnamed; "used ... to
+        // strike" is done, not aimed at; arms destroyed are the target.
+        let got = strike("The Russian defence ministry claimed that Kyiv had used HIMARS launchers to strike a barracks in Kadiivka.").expect("a strike");
+        assert_eq!((got.action.actor, got.action.stance), (Some(Side::Kyiv), Stance::Achieved));
+        assert_eq!(strike("Ukraine's air force said a Kalibr strike hit a warehouse in Lutsk.").and_then(|c| c.action.actor), Some(Side::Moscow));
+        assert_eq!(strike("Shoigu said his forces had destroyed four HIMARS launchers.").and_then(|c| c.action.actor), Some(Side::Moscow));
+        // A bare plural of a side opening what was said is its subject.
+        let got = claims("Reuters", "\u{201c}Russians are attacking the power grid to freeze our cities,\u{201d} Yurii Ihnat told reporters.");
+        assert!(got.iter().any(|c| c.action.actor == Some(Side::Moscow)), "{got:?}");
+        // Prosecutors and a local administration speak for the side of the place they serve;
+        // an official's strikes with no place of their own happen where the official serves.
+        let got = claims("Reuters", "Poltava regional prosecutors said three civilians were killed in shelling of the village of Hoholeve.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
+        let got = claims("Reuters", "The governor of the Sumy region said Russia fired rockets at two villages overnight.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Strike && c.side == Side::Kyiv && place(c) == "Sumy Oblast"), "{got:?}");
+        // ", X is reporting" attributes what comes before it.
+        let got = claims("Reuters", "Two people were killed by shelling near Nikopol overnight, Ukraine's military is reporting.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
     }
 
     #[test]

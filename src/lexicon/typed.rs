@@ -262,6 +262,9 @@ pub enum NounRole {
     MilitarySite,
     /// A civilian object a strike is said to hit ("a pumping station", "residential areas").
     CivilianSite,
+    /// Arms only one side fields ("HIMARS", "Kalibr"): a strike made with them is that side's,
+    /// and as a target they are a military one.
+    Weapon(Side),
 }
 
 #[derive(Debug, Clone)]
@@ -314,6 +317,7 @@ pub enum WordClass {
     ClaimNoun = 1 << 23,
     Proposal = 1 << 24,
     Subordinator = 1 << 25,
+    Means = 1 << 26,
 }
 
 impl WordClass {
@@ -345,6 +349,7 @@ impl WordClass {
             "claim-noun" => WordClass::ClaimNoun,
             "proposal" => WordClass::Proposal,
             "subordinator" => WordClass::Subordinator,
+            "means" => WordClass::Means,
             _ => return None,
         })
     }
@@ -525,6 +530,8 @@ impl Lexicons {
             "line" => Ok(NounRole::Line),
             "military-site" => Ok(NounRole::MilitarySite),
             "civilian-site" => Ok(NounRole::CivilianSite),
+            "moscow-weapon" => Ok(NounRole::Weapon(Side::Moscow)),
+            "kyiv-weapon" => Ok(NounRole::Weapon(Side::Kyiv)),
             other => Err(t.error(r, format!("unknown role `{other}`"))),
         })?;
         let quantities = PhraseSet::build(&Table::parse("quantities.tsv", texts.get("quantities.tsv"))?, "phrase", |t, r| {
