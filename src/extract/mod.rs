@@ -149,6 +149,9 @@ struct Doc<'a> {
     tally: std::cell::OnceCell<Option<Tally>>,
     /// The settlements the headline names, in order.
     headline: Vec<PlaceId>,
+    /// The side of the headline's speaker ("Russia says it completed ..."), see
+    /// [`headline_speaker_side`].
+    headline_side: Option<Side>,
 }
 
 /// The settlement mentions of an article: the first mention of the most named settlement,
@@ -187,6 +190,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     unlisted_places(view.text, &mut mentions, lex, gaz);
     let quotes: Vec<Span> = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
+    let headline_side = view.title.and_then(|t| headline_speaker_side(t, lex));
     let doc = Doc {
         text: view.text,
         lex,
@@ -213,6 +217,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         outlet_side,
         dateline_end: text::dateline_end(view.text) as u32,
         tally: std::cell::OnceCell::new(),
+        headline_side,
         headline: view
             .title
             .map(|t| gaz.find_mentions(t))
@@ -224,6 +229,25 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     };
     let claims = doc.run(segments);
     Extraction { claims, mentions: doc.mentions }
+}
+
+/// The side of the speaker a headline opens with ("Russia says it has completed ...",
+/// "Kyiv denies ..."): a known speaker right before the headline's first reporting verb. An
+/// article that opens with "the ministry said" names its ministry only there.
+fn headline_speaker_side(title: &str, lex: &'static Lexicons) -> Option<Side> {
+    let folded = Folded::new(title);
+    let cue = hits(&folded, &lex.reporting).into_iter().filter(|c| c.value.form == CueForm::Verb).min_by_key(|c| c.span.start)?;
+    let before = Span { start: 0, end: cue.span.start };
+    // Only a short subject: "Russia says", "Russian defence ministry says".
+    if before.slice(title).split_whitespace().count() > 5 {
+        return None;
+    }
+    let speakers = hits(&folded, &lex.speakers);
+    let found: Vec<Side> = within(&speakers, before).filter(|h| h.value.ty != SpeakerType::Third).map(|h| h.value.side).collect();
+    match found.as_slice() {
+        [side, ..] if *side != Side::Other && found.iter().all(|s| s == side) => Some(*side),
+        _ => None,
+    }
 }
 
 /// "the Dnipro", "the Oskil": a town's name after "the" is the river of that name, when the
@@ -1793,6 +1817,12 @@ impl Doc<'_> {
                 sp.person = ante.person;
                 sp.group = ante.group;
                 sp.rule = format!("speaker:anaphor:{}", a.pattern);
+            }
+            // "In its daily briefing, the ministry said ..." under "Russia says ...": with
+            // nothing named before, a body's short form is the headline's speaker.
+            None if a.value.refers == Refers::Org && a.value.default.is_none() && self.headline_side.is_some() && !seen.iter().any(|s| s.at < before) => {
+                sp.side = self.headline_side;
+                sp.rule = format!("speaker:anaphor-headline:{}", a.pattern);
             }
             None => {
                 sp.side = a.value.default;
@@ -3727,14 +3757,36 @@ impl Doc<'_> {
                     || (first == Some("that") && words.len() == 1)
                     || (first == Some("the") && matches!(second, Some("information" | "report" | "reports" | "claim" | "claims" | "news"))))
         };
-        let which = attributions.iter().position(|a| a.modality != CueModality::Denied && !a.negated && points_back(a))?;
+        // "This was announced by the commander ...", "This was reported by RIA Novosti": a
+        // passive report whose subject is the pointer.
+        let pointer_subject = |a: &Attribution| {
+            let head: Vec<String> = self.text[sentence.start as usize..a.cue.start as usize]
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let pointer = matches!(head.first().map(String::as_str), Some("this" | "that" | "it"));
+            a.rule == "cue:passive-by" && pointer && (2..=3).contains(&head.len()) && head[1..].iter().all(|w| BE_FORMS.contains(&w.as_str()) || self.grammar_is(w, WordClass::Auxiliary))
+        };
+        let which = attributions.iter().position(|a| a.modality != CueModality::Denied && !a.negated && (points_back(a) || pointer_subject(a)))?;
         let speaker = speakers[which].clone()?;
         let side = speaker.side?;
         let last = claims.len().checked_sub(1)?;
-        let ante = &mut claims[last];
-        if ante.paragraph + 1 < paragraph {
+        if claims[last].paragraph + 1 < paragraph {
             return None;
         }
+        // "This was announced by X" after a paragraph of its own: the unattributed claims of
+        // that paragraph, back to the last attributed one, are X's.
+        if pointer_subject(&attributions[which]) && self.text[claims[last].sentence.end as usize..sentence.start as usize].contains('\n') {
+            let para = claims[last].paragraph;
+            for c in claims[..last].iter_mut().rev().take_while(|c| c.paragraph == para && c.speaker.is_none() && c.side == Side::Other) {
+                c.speaker = Some(speaker.clone());
+                c.side = side;
+                c.rules.insert(0, "speaker:announced-after".into());
+                c.rules.retain(|r| r != "side:outlet-voice");
+            }
+        }
+        let ante = &mut claims[last];
         let just_before = self.text[ante.sentence.end as usize..sentence.start as usize].trim().is_empty();
         if just_before && ante.speaker.is_none() && ante.side == Side::Other {
             ante.speaker = Some(speaker.clone());
@@ -4571,6 +4623,24 @@ mod tests {
         // ", X is reporting" attributes what comes before it.
         let got = claims("Reuters", "Two people were killed by shelling near Nikopol overnight, Ukraine's military is reporting.");
         assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
+    }
+
+    #[test]
+    fn a_report_pointed_back_at_and_a_headlines_speaker_attribute_what_no_one_else_does() {
+        // "This was announced by X" in a paragraph of its own gives X the unattributed claims
+        // of the paragraph before.
+        let text = "Russian troops are leaving the west bank of the Dnipro near Kherson. The pullout will be completed within days.\n\nThis was announced by the commander of the Russian grouping, General Ivan Sokolov.";
+        let got = claims("Babel", text);
+        assert!(got.iter().filter(|c| c.action.kind == Kind::Withdrawal).all(|c| c.side == Side::Moscow), "{got:?}");
+        // Without the pointer the outlet's own sentences stay its own.
+        let got = claims("Babel", "Russian troops are leaving the west bank of the Dnipro near Kherson.\n\nThe commander of the Russian grouping, General Ivan Sokolov, visited the front.");
+        assert!(got.iter().all(|c| c.side == Side::Other), "{got:?}");
+        // "The ministry said" with no ministry named before is the headline's speaker's.
+        let text = "In a morning statement, the ministry said its forces had taken full control of Pervomaiske.";
+        let got = claims_titled("Reuters", Some("Russia says it has taken Pervomaiske"), text);
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.action.kind == Kind::Control), "{got:?}");
+        let got = claims_titled("Reuters", Some("Fighting rages around Pervomaiske"), text);
+        assert!(got.iter().all(|c| c.side != Side::Moscow), "{got:?}");
     }
 
     #[test]
