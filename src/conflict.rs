@@ -381,9 +381,14 @@ pub fn status(claims: &[&Claim], conflicts: &[Conflict]) -> Status {
     if !conflicts.is_empty() {
         return Status::Contested;
     }
-    // A habitual denial is no account of this event: it makes no side speak of it.
-    let has = |side| claims.iter().any(|c| c.side == side && !c.rules.iter().any(|r| r == "denial:habitual"));
-    if has(Side::Moscow) && has(Side::Kyiv) { Status::Corroborated } else { Status::OneSided }
+    // A habitual denial is no account of this event: it makes no side speak of it. Both sides
+    // agree only where their accounts could be of the same happening (see [`comparable`]).
+    let speaks = |c: &&&Claim, side| c.side == side && !c.rules.iter().any(|r| r == "denial:habitual");
+    let agree = claims
+        .iter()
+        .filter(|c| speaks(c, Side::Moscow))
+        .any(|m| claims.iter().filter(|k| speaks(k, Side::Kyiv)).any(|k| comparable(m, k)));
+    if agree { Status::Corroborated } else { Status::OneSided }
 }
 
 #[cfg(test)]
@@ -424,6 +429,8 @@ mod tests {
         // Another article's "the strikes" may be other strikes.
         k.id.article = crate::model::ArticleId("b".into());
         assert!(conflicts(&[&m, &k]).is_empty());
+        // Nor do they agree: the event is one-sided, not corroborated.
+        assert_eq!(status(&[&m, &k], &[]), Status::OneSided);
         // An offensive told of as a whole is the one campaign.
         let m = claim(1, Side::Moscow, Kind::Offensive, Stance::Achieved, Some(Side::Kyiv), Modality::Denied);
         let mut k = claim(2, Side::Kyiv, Kind::Offensive, Stance::Achieved, Some(Side::Kyiv), Modality::Asserted);

@@ -231,6 +231,12 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     Extraction { claims, mentions: doc.mentions }
 }
 
+/// Crimea and Sevastopol, held by Russia since 2014: their officials without a side word are
+/// Moscow's appointees.
+fn held_since_2014(p: &crate::gazetteer::Place) -> bool {
+    ["Crimea", "Sevastopol"].iter().any(|n| p.name.contains(n) || p.admin1.contains(n))
+}
+
 /// The side of the speaker a headline opens with ("Russia says it has completed ...",
 /// "Kyiv denies ..."): a known speaker right before the headline's first reporting verb. An
 /// article that opens with "the ministry said" names its ministry only there.
@@ -549,7 +555,7 @@ fn priority(kind: Kind) -> u8 {
 /// Trigger words in their base form: after "to" they state an aim, not a result.
 const BASE_FORMS: &[&str] = &[
     "capture", "take", "clear", "curtail", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
-    "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade",
+    "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade", "evacuate",
 ];
 
 /// A draft with its speaker, side, attribution and the rules that chose them.
@@ -1642,9 +1648,11 @@ impl Doc<'_> {
                 .mentions
                 .iter()
                 .filter(|m| span.contains(m.span))
-                .find_map(|m| self.gaz.place(m.candidates[0]).map(|p| if p.country == "RU" { Side::Moscow } else { Side::Kyiv }));
+                .find_map(|m| self.gaz.place(m.candidates[0]).map(|p| if p.country == "RU" || held_since_2014(p) { Side::Moscow } else { Side::Kyiv }));
             let by_marker = hits.iter().find(|h| h.value.ty == SpeakerType::Marker && h.value.side != Side::Other).map(|h| h.value.side);
-            sp.side = Some(by_marker.or(by_place).unwrap_or(*role.value));
+            // "Dutch prosecutors", "French police": a third country's officials.
+            let foreign = hits.iter().any(|h| h.value.ty == SpeakerType::Marker && h.value.side == Side::Other);
+            sp.side = Some(by_marker.or(by_place).unwrap_or(if foreign { Side::Other } else { *role.value }));
             sp.rule = format!("speaker:role:{}", role.pattern);
         } else if let Some(h) = first_of(SpeakerType::Marker) {
             sp.side = Some(h.value.side);
@@ -1708,7 +1716,7 @@ impl Doc<'_> {
         }
         self.mentions.iter().filter(|m| span.contains(m.span) && !self.is_metonym_use(m)).find_map(|m| {
             let p = self.gaz.place(m.candidates[0])?;
-            if p.kind != PlaceKind::Region || p.name.contains("Crimea") || p.name.contains("Sevastopol") {
+            if p.kind != PlaceKind::Region || held_since_2014(p) {
                 return None;
             }
             match p.country.as_str() {
@@ -2630,8 +2638,16 @@ impl Doc<'_> {
                 DIRECTIVES.iter().any(|d| t.text.eq_ignore_ascii_case(d)) && !purpose
             });
             let outcome = to >= 1 && OUTCOME_WORDS.contains(&toks[to - 1].text.to_lowercase().as_str());
-            // "had used HIMARS to strike the prison": the means used tells what was done.
-            let means = toks[seg_s..to].iter().any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Means));
+            // "had used HIMARS to strike the prison": the means used tells what was done. Not a
+            // means that can be or is planned to be used ("can be used to strike", "plans to
+            // use"): no "be" right before it and no modal before it in its clause.
+            let near = to.saturating_sub(6).max(seg_s);
+            let means = (near..to).any(|k| {
+                let used = toks[k].is_word() && self.grammar_is(toks[k].text, WordClass::Means);
+                let passive = k > 0 && BE_FORMS.contains(&toks[k - 1].text.to_lowercase().as_str());
+                let modal = toks[seg_s..k].iter().any(|t| t.is_word() && self.grammar_is(t.text, WordClass::Modal));
+                used && !passive && !modal
+            });
             return !ordered && !outcome && !means;
         }
         // The modal governs the trigger when nothing but its clause lies between them: read back
@@ -3053,11 +3069,13 @@ impl Doc<'_> {
         });
         // A town or region named in the speaker phrase ("the governor of the Vinnytsia region",
         // "the local administration in Odesa").
-        let speakers_area = self.mentions.iter().position(|m| {
-            sentence.contains(m.span)
-                && speaker_spans.iter().any(|s| s.contains(m.span))
-                && !self.is_metonym_use(m)
-                && self.gaz.place(m.candidates[0]).is_some_and(|p| p.kind != PlaceKind::Feature)
+        let speakers_area = |d: &Draft| {
+            let own = d.attribution.and_then(|i| attributions.get(i)).and_then(|a| a.speaker)?;
+            self.mentions.iter().position(|m| own.contains(m.span) && !self.is_metonym_use(m) && self.gaz.place(m.candidates[0]).is_some_and(|p| p.kind != PlaceKind::Feature))
+        };
+        // "two people were killed in the attack": a strike referred back to was told of before.
+        let refers_back = toks.windows(2).any(|w| {
+            matches!(w[0].text.to_lowercase().as_str(), "the" | "this" | "that") && self.trigger_at(w[1].span.start)
         });
         let oblast = |i: usize| self.gaz.place(self.mentions[i].candidates[0]).map(|p| if p.kind == PlaceKind::Region { p.name.clone() } else { p.admin1.clone() });
         let same_oblast = |a: usize, b: usize| matches!((oblast(a), oblast(b)), (Some(x), Some(y)) if !x.is_empty() && x == y);
@@ -3144,8 +3162,8 @@ impl Doc<'_> {
                 // "the town", "the city": the town the article is about, else the settlement
                 // last named, however far back.
                 Some((i, "place:anaphor".to_string()))
-            } else if let Some(i) = speakers_area
-                .filter(|_| matches!(d.kind, Kind::Strike | Kind::Civilians | Kind::Casualties))
+            } else if let Some(i) = speakers_area(d)
+                .filter(|_| matches!(d.kind, Kind::Strike | Kind::Civilians) && !refers_back)
                 .filter(|&a| !recent.topic.or(recent.settlement).or(recent.place).is_some_and(|(t, _)| same_oblast(a, t)))
             {
                 // "The governor of the Vinnytsia region said missiles hit two towns": an
@@ -3478,19 +3496,32 @@ impl Doc<'_> {
                 break;
             }
         }
-        // "used HIMARS to strike the prison", "a Himars strike killed", "hit the depot with
-        // Kalibr missiles": arms only one side fields name the attacker the clause leaves
-        // unnamed ("destroyed six Himars" names the target, not the attacker).
+        // "Kalibr missiles hit the port", "a Himars strike killed", "had used HIMARS to strike
+        // the prison", "were destroyed by Iskander missiles", "struck the crossings overnight
+        // with HIMARS": arms only one side fields name the attacker the clause leaves unnamed.
+        // Arms are the attacker only as the verb's subject, its passive agent or its
+        // instrument; elsewhere they are the target or the cargo ("a depot storing Kalibr
+        // missiles was destroyed", "destroyed six Himars").
         if c.kind == Kind::Strike && subject.is_none() {
             let seg_e = segs.iter().find(|&&(s, e)| s <= ti && ti < e).map_or(toks.len(), |s| s.1);
-            let weapon = |t: &Token<'_>| within(&self.nouns, t.span).find_map(|h| if let NounRole::Weapon(side) = *h.value { Some(side) } else { None });
-            let before = toks[seg_s..ti].iter().filter(|t| !speaker_span.is_some_and(|s| s.contains(t.span))).find_map(weapon);
-            let rest = &toks[after.min(seg_e)..seg_e];
-            let with = rest
-                .iter()
-                .position(|t| t.text.eq_ignore_ascii_case("with") || t.text.eq_ignore_ascii_case("by"))
-                .and_then(|k| rest[k + 1..].iter().take(3).find_map(weapon));
-            subject = before.or(with);
+            let weapon_in = |from: usize, to: usize| -> Option<Side> {
+                let (from, to) = (from.min(to), to.min(toks.len()));
+                if from >= to {
+                    return None;
+                }
+                let span = Span { start: toks[from].span.start, end: toks[to - 1].span.end };
+                within(&self.nouns, span).find_map(|h| if let NounRole::Weapon(side) = *h.value { Some(side) } else { None })
+            };
+            let outside_speaker = |k: usize| !speaker_span.is_some_and(|s| s.contains(toks[k].span));
+            let subject_arms = (!passive && outside_speaker(ti.saturating_sub(1))).then(|| weapon_in(ti.saturating_sub(4).max(seg_s), ti)).flatten();
+            let rest = after.min(seg_e)..seg_e;
+            let preposition = |word: &str, reach: usize| rest.clone().take(reach).find(|&k| toks[k].text.eq_ignore_ascii_case(word));
+            let agent = preposition("by", 2).filter(|_| passive).and_then(|k| weapon_in(k + 1, k + 4));
+            // "hit a depot with HIMARS launchers" tells what the depot held.
+            let instrument = preposition("with", 8)
+                .filter(|&k| k > 0 && within(&self.nouns, toks[k - 1].span).next().is_none())
+                .and_then(|k| weapon_in(k + 1, k + 4));
+            subject = subject_arms.or(agent).or(instrument);
         }
         let rule = c.actor_rule;
         // "under Russian control": the trigger names the holder.
@@ -3601,7 +3632,7 @@ impl Doc<'_> {
             && scan[..k].last().is_none_or(|t| {
                 t.text.eq_ignore_ascii_case("that")
                     || t.is(&[',', '“', '"', '‘'])
-                    || within(&self.cues, t.span).any(|c| c.value.form == CueForm::Verb)
+                    || self.cues.iter().any(|c| c.span.overlaps(t.span) && c.value.form == CueForm::Verb)
             })
         {
             subject = self.side_word(&scan[k]);
@@ -4623,6 +4654,29 @@ mod tests {
         // ", X is reporting" attributes what comes before it.
         let got = claims("Reuters", "Two people were killed by shelling near Nikopol overnight, Ukraine's military is reporting.");
         assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
+    }
+
+    #[test]
+    fn the_review_of_version_30_keeps_arms_means_and_officials_to_their_constructions() {
+        let strike = |text: &str| claims("Reuters", text).into_iter().find(|c| c.action.kind == Kind::Strike).expect("a strike");
+        // Arms stored, carried or struck are no attacker; a passive's agent and a two-word
+        // name are.
+        assert_eq!(strike("A warehouse storing Kalibr missiles was destroyed in Sevastopol, Ukraine's navy said.").action.actor, Some(Side::Kyiv));
+        assert_eq!(strike("Russia's defence ministry said missiles hit a depot with HIMARS launchers near Kramatorsk.").action.actor, Some(Side::Moscow));
+        assert_eq!(strike("HIMARS launchers were destroyed by Iskander missiles near Kramatorsk, the Russian defence ministry said.").action.actor, Some(Side::Moscow));
+        assert_eq!(strike("Russia's defence ministry said Storm Shadow missiles hit an airfield in Crimea.").action.actor, Some(Side::Kyiv));
+        // A means that can be used is no act done.
+        let got = strike("Washington will send ATACMS missiles that can be used to strike targets deep inside occupied Crimea, a Pentagon official said.");
+        assert_eq!(got.action.stance, Stance::Ongoing);
+        // Another speaker's region is not the claim's place.
+        let got = strike("The governor of the Sumy region said the night had passed quietly, while Russia's defence ministry said its missiles destroyed a Ukrainian ammunition depot.");
+        assert!(got.place.is_none(), "{:?}", got.place);
+        // A third country's prosecutors speak for no side; Crimea's officials for Moscow.
+        assert_eq!(strike("Dutch prosecutors said the missile that downed flight MH17 was fired by Russian forces near Snizhne.").side, Side::Other);
+        assert_eq!(strike("Crimea's regional government said Ukrainian drones struck a fuel depot near Feodosia.").side, Side::Moscow);
+        // Refusing to evacuate is no evacuation.
+        let got = claims("Reuters", "Many elderly residents of Pokrovsk have refused to evacuate, the governor said.");
+        assert!(got.iter().all(|c| c.action.stance != Stance::Achieved), "{got:?}");
     }
 
     #[test]
