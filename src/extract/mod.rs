@@ -3523,6 +3523,18 @@ impl Doc<'_> {
                 .and_then(|k| weapon_in(k + 1, k + 4));
             subject = subject_arms.or(agent).or(instrument);
         }
+        // "slowed Russia's advances", "Ukraine's counteroffensive": a side's possessive right
+        // before an action noun is whose action it is (a harm noun's possessor is rather its
+        // victim: "Ukraine's losses").
+        if subject.is_none() && matches!(c.kind, Kind::Control | Kind::Advance | Kind::Offensive | Kind::Strike | Kind::Withdrawal | Kind::Encirclement) {
+            let possessor = match toks[seg_s..ti] {
+                [.., ref owner, ref mark] if mark.text == "s" || mark.text == "'s" || mark.text == "\u{2019}s" => Some(owner),
+                [.., ref owner, ref apostrophe, ref mark] if apostrophe.is(&['\'', '\u{2019}']) && mark.text.eq_ignore_ascii_case("s") => Some(owner),
+                [.., ref owner] if owner.text.ends_with("'s") || owner.text.ends_with("\u{2019}s") => Some(owner),
+                _ => None,
+            };
+            subject = possessor.filter(|t| !speaker_span.is_some_and(|s| s.contains(t.span))).and_then(|t| self.side_word(t));
+        }
         let rule = c.actor_rule;
         // "under Russian control": the trigger names the holder.
         let named = tokens(self.text, c.trigger_span).iter().find_map(|t| self.side_word(t));
@@ -4651,6 +4663,12 @@ mod tests {
         assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
         let got = claims("Reuters", "The governor of the Sumy region said Russia fired rockets at two villages overnight.");
         assert!(got.iter().any(|c| c.action.kind == Kind::Strike && c.side == Side::Kyiv && place(c) == "Sumy Oblast"), "{got:?}");
+        // A side's possessive before an action noun is its action; before a harm noun, its
+        // victim's.
+        let got = claims("Reuters", "Zelenskiy said the rocket systems had slowed Russia's advances near Bakhmut.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Advance && c.action.actor == Some(Side::Moscow)), "{got:?}");
+        let got = claims("Reuters", "Zelenskiy conceded that Kyiv's forces were suffering up to 100 deaths a day near Bakhmut.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Casualties && c.side == Side::Kyiv), "{got:?}");
         // ", X is reporting" attributes what comes before it.
         let got = claims("Reuters", "Two people were killed by shelling near Nikopol overnight, Ukraine's military is reporting.");
         assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
