@@ -761,6 +761,7 @@ impl Doc<'_> {
                 self.mark_target(c);
                 self.set_actor(c, &toks, &segs);
                 self.side_by_own_side_word(c);
+                Self::side_by_holding(c);
             }
             // A denial clause with no action of its own ("denied the claim", "said it bore no
             // relation to reality") denies an earlier claim, whatever the sentence's other
@@ -1353,6 +1354,14 @@ impl Doc<'_> {
                     && let Some(found) = self.phrase_before(toks, c) {
                         return Some(found);
                     }
+                // "Serhiy Haidai, governor of the Luhansk region that includes the city, said":
+                // a relative clause closing the appositive is skipped; the speaker ends before it.
+                let inner = (c + 2..cue - 1).find(|&k| matches!(toks[k].text.to_lowercase().as_str(), "that" | "which" | "where" | "who" | "whose"));
+                if !relative
+                    && let Some(r) = inner
+                    && let Some(found) = self.phrase_before(toks, r) {
+                        return Some(found);
+                    }
             }
         }
         let mut end = cue;
@@ -1526,7 +1535,13 @@ impl Doc<'_> {
             if t.is_word() {
                 let lower = t.text.to_lowercase();
                 // In an appositive, "a spokesman for the Tavria group" keeps what the role is of.
-                let attached = matches!(lower.as_str(), "of") || (appositive && matches!(lower.as_str(), "for" | "at" | "in"));
+                // "a military adviser to Volodymyr Zelenskiy": a role's "to" or "for" before a
+                // known person or body keeps whose role it is.
+                let names_whose = matches!(lower.as_str(), "to" | "for")
+                    && toks.get(end + 1).is_some_and(|n| {
+                        self.speakers.iter().any(|h| h.span.start == n.span.start && matches!(h.value.ty, SpeakerType::Person | SpeakerType::Org))
+                    });
+                let attached = matches!(lower.as_str(), "of") || (appositive && matches!(lower.as_str(), "for" | "at" | "in")) || names_whose;
                 let prep = self.grammar_is(t.text, WordClass::Preposition) && !attached;
                 if (prep || self.grammar_is(t.text, WordClass::Stop) || self.grammar_is(t.text, WordClass::Time)) && words > 0 {
                     break;
@@ -2668,6 +2683,20 @@ impl Doc<'_> {
             })
     }
 
+    /// "Ukrainian forces were holding their positions in the city, officials said": a speaker
+    /// of no known side who tells of one side holding out or repelling attacks speaks for that
+    /// side (the other side tells of its own gains, not of the enemy's defence). Only for a
+    /// speaker phrase that did not resolve; the outlet's own narration stays its own.
+    fn side_by_holding(c: &mut RawClaim) {
+        let unresolved = c.side == Side::Other && c.rules.iter().any(|r| r == "side:outlet-voice(unknown speaker)");
+        let holding = matches!(c.kind, Kind::Control | Kind::Advance) && c.stance == Stance::Resisted && !c.negated && c.modality != Modality::Denied;
+        let Some(side) = c.actor.filter(|s| *s != Side::Other && unresolved && holding) else { return };
+        c.side = side;
+        for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
+            *r = "side:holder-reports-holding".to_string();
+        }
+    }
+
     /// "Ukrainian forces liberated Izium, the military said": each side calls only its own
     /// captures a liberation, so a speaker of no known side (or an outlet in its own voice) who
     /// does speaks for the side that took the place.
@@ -3648,6 +3677,24 @@ impl Doc<'_> {
             })
         {
             subject = self.side_word(&scan[k]);
+        }
+        // "Russia was sending reserves to try to gain full control of X", "Ukraine has
+        // conducted ...": a bare side opening the clause, before an auxiliary and a participle,
+        // is its subject.
+        if subject.is_none()
+            && let Some(k) = scan.iter().position(|t| t.is_word())
+            && !speaker_span.is_some_and(|s| s.contains(scan[k].span))
+            && let Some(side) = self.side_word(&scan[k])
+        {
+            let rest = &scan[k + 1..];
+            let auxiliaries = rest.iter().take_while(|t| t.is_word() && self.grammar_is(t.text, WordClass::Auxiliary)).count();
+            let participle = rest.get(auxiliaries).is_some_and(|t| {
+                let w = t.text.to_lowercase();
+                t.is_word() && !t.is_capitalized() && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("en"))
+            });
+            if auxiliaries > 0 && participle {
+                subject = Some(side);
+            }
         }
         // "If Russia won, it would try to capture more": "it" or "they" as the verb's subject
         // is the side last named before it.
@@ -4698,6 +4745,25 @@ mod tests {
     }
 
     #[test]
+    fn speakers_behind_relative_clauses_and_roles_to_a_person_and_unnamed_holders_have_sides() {
+        // A relative clause closing an appositive is no part of the speaker.
+        let got = claims("Guardian", "Pavlo Kyrylenko, governor of the Donetsk region that includes Bakhmut, said Ukrainian troops had been ordered to withdraw from Soledar.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.speaker.as_ref().is_some_and(|s| s.text.starts_with("Pavlo Kyrylenko"))), "{got:?}");
+        // "An adviser to X" is X's.
+        let got = claims("Guardian", "About 200 Ukrainian soldiers are killed every day near Bakhmut, according to a senior adviser to Volodymyr Zelenskiy.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv), "{got:?}");
+        // Officials of no named side who tell of one side holding out speak for it; the outlet's
+        // own narration stays its own.
+        let got = claims("Guardian", "Ukrainian forces were holding their positions in Sievierodonetsk despite heavy shelling, officials said.");
+        assert!(got.iter().any(|c| c.side == Side::Kyiv && c.rules.iter().any(|r| r == "side:holder-reports-holding")), "{got:?}");
+        let got = claims("Guardian", "Ukrainian forces were holding their positions in Sievierodonetsk despite heavy shelling.");
+        assert!(got.iter().all(|c| c.side == Side::Other), "{got:?}");
+        // A bare side opening the clause before an auxiliary and a participle is its subject.
+        let got = claims("Guardian", "Russia was sending reserves to Sievierodonetsk to try to gain full control of the city, the governor said.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control && c.action.actor == Some(Side::Moscow)), "{got:?}");
+    }
+
+    #[test]
     fn a_report_pointed_back_at_and_a_headlines_speaker_attribute_what_no_one_else_does() {
         // "This was announced by X" in a paragraph of its own gives X the unattributed claims
         // of the paragraph before.
@@ -4720,8 +4786,11 @@ mod tests {
         let text = "Ukrainian troops remain at their positions near Krynky, the Southern Military Command said on Telegram, dismissing Russian claims to have ousted them.";
         let got = claims("Reuters", text);
         assert!(got.iter().any(|c| c.side == Side::Kyiv && c.rules.iter().any(|r| r == "side:dismisses-named-sides-claims")), "{got:?}");
-        // Without a dismissal the unknown command stays the outlet's voice.
+        // Without a dismissal the unknown command is placed only by what it tells: Ukrainian
+        // troops holding out (see `side_by_holding`); a capture it tells of leaves it unplaced.
         let got = claims("Reuters", "Ukrainian troops remain at their positions near Krynky, the Southern Military Command said on Telegram.");
+        assert!(got.iter().all(|c| c.rules.iter().all(|r| r != "side:dismisses-named-sides-claims")), "{got:?}");
+        let got = claims("Reuters", "Russian troops captured Krynky, the Southern Military Command said on Telegram.");
         assert!(got.iter().all(|c| c.side == Side::Other), "{got:?}");
     }
 
