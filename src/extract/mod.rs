@@ -1309,8 +1309,6 @@ impl Doc<'_> {
                 || matches!(prev.text.to_lowercase().as_str(), "of" | "by" | "to" | "media" | "news" | "such" | "earlier" | "the"))
     }
 
-    /// The speaker phrase that ends just before token `cue`, walking back over the phrase and
-    /// an appositive ("Andrei Bayevsky, a Russian-installed local politician, said").
     /// Whether a phrase names who speaks: a known speaker, a role, or a person's title.
     fn names_speaker(&self, span: Span) -> bool {
         within(&self.speakers, span).next().is_some()
@@ -1318,6 +1316,8 @@ impl Doc<'_> {
             || within(&self.nouns, span).any(|h| *h.value == NounRole::Person)
     }
 
+    /// The speaker phrase that ends just before token `cue`, walking back over the phrase and
+    /// an appositive ("Andrei Bayevsky, a Russian-installed local politician, said").
     fn phrase_before(&self, toks: &[Token<'_>], cue: usize) -> Option<(usize, usize)> {
         // "Hanna Maliar, who has reported gains on both flanks of the city over the past week,
         // claimed": a relative clause set off by commas, however long, is skipped.
@@ -2713,9 +2713,7 @@ impl Doc<'_> {
         let holding = matches!(c.kind, Kind::Control | Kind::Advance) && c.stance == Stance::Resisted && !c.negated && c.modality != Modality::Denied;
         let Some(side) = c.actor.filter(|s| *s != Side::Other && unresolved && holding) else { return };
         c.side = side;
-        for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
-            *r = "side:holder-reports-holding".to_string();
-        }
+        relabel_outlet_voice(c, "side:holder-reports-holding");
     }
 
     /// "Ukrainian forces liberated Izium, the military said": each side calls only its own
@@ -2731,9 +2729,7 @@ impl Doc<'_> {
         }
         let Some(side) = c.actor.filter(|s| *s != Side::Other) else { return };
         c.side = side;
-        for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
-            *r = "side:liberation-framing".to_string();
-        }
+        relabel_outlet_voice(c, "side:liberation-framing");
     }
 
     /// The side of an unknown speaker whose quotation speaks of "our" people and names only the
@@ -3578,8 +3574,8 @@ impl Doc<'_> {
         // possessor is as often its victim: "Ukraine's losses", "Kyiv's bombardment").
         if subject.is_none() && matches!(c.kind, Kind::Control | Kind::Advance | Kind::Offensive | Kind::Withdrawal) {
             let possessor = match toks[seg_s..ti] {
-                [.., ref owner, ref mark] if mark.text == "s" || mark.text == "'s" || mark.text == "\u{2019}s" => Some(owner),
                 [.., ref owner, ref apostrophe, ref mark] if apostrophe.is(&['\'', '\u{2019}']) && mark.text.eq_ignore_ascii_case("s") => Some(owner),
+                [.., ref owner, ref mark] if mark.text == "'s" || mark.text == "\u{2019}s" => Some(owner),
                 [.., ref owner] if owner.text.ends_with("'s") || owner.text.ends_with("\u{2019}s") => Some(owner),
                 _ => None,
             };
@@ -3878,19 +3874,13 @@ impl Doc<'_> {
         if pointer_subject(&attributions[which]) && unattributed && gap.contains('\n') && gap.trim().is_empty() {
             let para = claims[last].paragraph;
             for c in claims[..last].iter_mut().rev().take_while(|c| c.paragraph == para && c.speaker.is_none() && c.side == Side::Other) {
-                c.speaker = Some(speaker.clone());
-                c.side = side;
-                c.rules.insert(0, "speaker:announced-after".into());
-                c.rules.retain(|r| r != "side:outlet-voice");
+                announced_after(c, &speaker, side);
             }
         }
         let ante = &mut claims[last];
         let just_before = self.text[ante.sentence.end as usize..sentence.start as usize].trim().is_empty();
         if just_before && ante.speaker.is_none() && ante.side == Side::Other {
-            ante.speaker = Some(speaker.clone());
-            ante.side = side;
-            ante.rules.insert(0, "speaker:announced-after".into());
-            ante.rules.retain(|r| r != "side:outlet-voice");
+            announced_after(ante, &speaker, side);
         }
         let rules = vec![
             attributions[which].rule.to_string(),
@@ -3920,6 +3910,22 @@ impl Doc<'_> {
             }
             c.rules.push("verification:note".into());
         }
+    }
+}
+
+/// Gives an unattributed claim the speaker of a report that points back at it ("Russian
+/// troops left the bank. This was announced by the commander ...").
+fn announced_after(c: &mut RawClaim, speaker: &RawSpeaker, side: Side) {
+    c.speaker = Some(speaker.clone());
+    c.side = side;
+    c.rules.insert(0, "speaker:announced-after".into());
+    c.rules.retain(|r| r != "side:outlet-voice");
+}
+
+/// Replaces a claim's outlet-voice rule by the rule that gave it a side.
+fn relabel_outlet_voice(c: &mut RawClaim, rule: &str) {
+    for r in c.rules.iter_mut().filter(|r| r.starts_with("side:outlet-voice")) {
+        *r = rule.to_string();
     }
 }
 
