@@ -177,6 +177,15 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
     list[first..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.end <= span.end)
 }
 
+/// The action triggers of a text. An idiom that holds a trigger word ("in advance", "an
+/// advanced system") wins over the word, as the longer phrase, and then is dropped: it tells
+/// of no action.
+fn triggers<'l>(folded: &Folded, lex: &'l Lexicons) -> Vec<Hit<'l, Trigger>> {
+    let mut all = hits(folded, &lex.actions);
+    all.retain(|h| h.value.kind != TriggerKind::Idiom);
+    all
+}
+
 /// "Losses", "casualties": a side's losses count its soldiers, whatever noun (if any) follows.
 pub fn is_loss_noun(word: &str) -> bool {
     word.eq_ignore_ascii_case("losses") || word.eq_ignore_ascii_case("casualties")
@@ -201,7 +210,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         speakers: hits(&folded, &lex.speakers),
         anaphora: hits(&folded, &lex.anaphora),
         roles: hits(&folded, &lex.roles),
-        triggers: with_take_place(view.text, hits(&folded, &lex.actions), &mentions, lex),
+        triggers: with_take_place(view.text, triggers(&folded, lex), &mentions, lex),
         nouns: hits(&folded, &lex.nouns),
         mentions,
         quote_paragraphs: segments
@@ -1365,6 +1374,21 @@ impl Doc<'_> {
                     && let Some(found) = self.phrase_before(toks, c) {
                         return Some(found);
                     }
+                // "Prosecutors from the Donetsk People's Republic, a proxy government controlled
+                // by Russia, have said": an indefinite appositive that names no person or role
+                // describes the last noun of the phrase before it, which is the speaker when it
+                // names one. ("X, a Kremlin-appointed official, said" describes X itself.)
+                let indefinite = toks.get(c + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "a" | "an"));
+                let aside = Span { start: toks[c + 1].span.start, end: toks[cue - 2].span.end };
+                if indefinite
+                    && within(&self.roles, aside).next().is_none()
+                    && !within(&self.nouns, aside).any(|h| *h.value == NounRole::Person)
+                    && let Some(found) = self.phrase_before(toks, c)
+                    && let head = (Span { start: toks[found.0].span.start, end: toks[found.1 - 1].span.end })
+                    && self.names_speaker(head)
+                    && within(&self.triggers, head).next().is_none() {
+                        return Some(found);
+                    }
                 // "Serhiy Haidai, governor of the Luhansk region that includes the city, said":
                 // a relative clause closing the appositive is skipped; the speaker ends before it.
                 let inner = (c + 2..cue - 1).find(|&k| matches!(toks[k].text.to_lowercase().as_str(), "that" | "which" | "where" | "who" | "whose"));
@@ -1683,8 +1707,16 @@ impl Doc<'_> {
             let by_marker = hits.iter().find(|h| h.value.ty == SpeakerType::Marker && h.value.side != Side::Other).map(|h| h.value.side);
             // "Dutch prosecutors", "French police": a third country's officials.
             let foreign = hits.iter().any(|h| h.value.ty == SpeakerType::Marker && h.value.side == Side::Other);
-            sp.side = Some(by_marker.or(by_place).unwrap_or(if foreign { Side::Other } else { *role.value }));
-            sp.rule = format!("speaker:role:{}", role.pattern);
+            // "Prosecutors from the Donetsk People's Republic have said ... Prosecutors said":
+            // a bare role met again is the one introduced before with its side.
+            let introduced = (by_marker.is_none() && by_place.is_none() && !foreign)
+                .then(|| seen.iter().rev().find(|s| s.speaker.side.is_some() && s.speaker.span != span && has_words(&s.speaker.text.to_lowercase(), &role.pattern.to_lowercase())))
+                .flatten();
+            sp.side = Some(by_marker.or(by_place).or(introduced.and_then(|s| s.speaker.side)).unwrap_or(if foreign { Side::Other } else { *role.value }));
+            sp.rule = match introduced {
+                Some(_) => format!("speaker:role-introduced-before:{}", role.pattern),
+                None => format!("speaker:role:{}", role.pattern),
+            };
         } else if let Some(h) = first_of(SpeakerType::Marker) {
             sp.side = Some(h.value.side);
             sp.rule = format!("speaker:marker:{}", h.pattern);
@@ -2019,7 +2051,18 @@ impl Doc<'_> {
         paragraph: u32,
         known: Known<'_>,
     ) -> Vec<Draft> {
-        let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
+        let mut speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
+        // What sits between a speaker and its verb ("Prosecutors from X, a proxy government
+        // controlled by Russia, have said") describes the speaker; it is not what was said.
+        // Only an aside set off by a comma right after the speaker's own phrase, with no other
+        // report in it.
+        speaker_spans.extend(attributions.iter().filter(|a| !a.inherits).filter_map(|a| {
+            let speaker = a.speaker.filter(|s| s.end < a.cue.start)?;
+            let gap = Span { start: speaker.end, end: a.cue.start };
+            let aside = gap.slice(self.text).trim_start().starts_with(',') && within(&self.cues, gap).next().is_none();
+            aside.then_some(gap)
+        }));
+        let background = self.background_relatives(toks);
         let mut drafts = Vec::new();
         for hit in within(&self.triggers, sentence) {
             if speaker_spans.iter().any(|s| s.overlaps(hit.span)) || attributions.iter().any(|a| a.cue.overlaps(hit.span)) {
@@ -2106,6 +2149,11 @@ impl Doc<'_> {
             if participle && after_soldiers && verb_follows() {
                 continue;
             }
+            if background.iter().any(|b| b.contains(hit.span)) {
+                // "the Russians murdered the prisoners, who were captured in May": the relative
+                // clause describes the prisoners; the claim is the clause it hangs on.
+                continue;
+            }
             if trig.kind == TriggerKind::Kind(Kind::Strike) && self.idiom_follows(toks, hit.span) {
                 // "struck a defiant tone", "struck a deal": no strike.
                 continue;
@@ -2132,6 +2180,7 @@ impl Doc<'_> {
                     }
                     None => continue,
                 },
+                TriggerKind::Idiom => continue,
             };
             let mut kind = kind;
             if trig.needs == Needs::Civilian && !within(&self.nouns, seg_span).any(|n| *n.value == NounRole::Civilian) {
@@ -2435,12 +2484,34 @@ impl Doc<'_> {
         after_place && no_verb && (place_noun || aside.len() <= 2)
     }
 
+    /// Relative clauses set off by a comma (", who were captured in May", ", which fell in
+    /// 2022") that hang on an earlier trigger of the sentence and have no reporting verb of
+    /// their own: they describe what the claim is about and claim nothing, neither an action
+    /// nor the claim's place. One with its own speaker (", which Russia said it had taken") is
+    /// a claim.
+    fn background_relatives(&self, toks: &[Token<'_>]) -> Vec<Span> {
+        let mut out = Vec::new();
+        for k in 1..toks.len() {
+            if !(toks[k - 1].is(&[',']) && matches!(toks[k].text.to_lowercase().as_str(), "who" | "which")) {
+                continue;
+            }
+            let end = toks[k..].iter().position(|t| t.is(&[',', ';', '(', ')', '“', '”', '"'])).map_or(toks.len(), |n| k + n);
+            let clause = Span { start: toks[k].span.start, end: toks[end - 1].span.end };
+            let own_cue = within(&self.cues, clause).next().is_some();
+            let hangs_on_trigger = toks[..k - 1].iter().any(|t| self.trigger_at(t.span.start));
+            if hangs_on_trigger && !own_cue {
+                out.push(clause);
+            }
+        }
+        out
+    }
+
     /// "struck a defiant tone", "hit a note": a strike verb with an object no weapon hits.
     fn idiom_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
         toks.iter()
             .filter(|t| t.span.start >= span.end)
             .take(3)
-            .any(|t| matches!(t.text.to_lowercase().as_str(), "tone" | "deal" | "chord" | "balance" | "note" | "agreement" | "compromise" | "nerve"))
+            .any(|t| self.grammar_is(t.text, WordClass::IdiomObject))
     }
 
     /// The word after `span` is a past participle or "in ruins": "left the town strewn with".
@@ -3108,7 +3179,8 @@ impl Doc<'_> {
         paragraph: u32,
     ) {
         let speaker_spans: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
-        let compared = self.compared_stretches(toks);
+        let mut compared = self.compared_stretches(toks);
+        compared.extend(self.background_relatives(toks));
         // A town named in the sentence's speaker phrase ("the mayor of Mykolaiv"), for "the city".
         let speakers_town = self.mentions.iter().position(|m| {
             sentence.contains(m.span) && speaker_spans.iter().any(|s| s.contains(m.span)) && self.place_rank(m) == 0 && !self.is_metonym_use(m)
@@ -5546,5 +5618,47 @@ mod tests {
         for text in ["Kyiv denied Ukrainian claims that its forces had left Marinka.", "Kyiv denied claims that its forces had left Marinka."] {
             assert!(claims("Guardian", text).iter().all(|c| c.side == Side::Kyiv), "{text}");
         }
+    }
+
+    #[test]
+    fn an_idiom_holding_a_trigger_word_is_no_action() {
+        for text in [
+            "Ukraine's military said the raid on Marinka had been planned in advance.",
+            "Kyiv said it would receive an advanced air defence system for Marinka.",
+            "The governor of Marinka said prisoners there were on a hunger strike.",
+        ] {
+            assert!(claims("Guardian", text).is_empty(), "{text}: {:?}", claims("Guardian", text));
+        }
+        // The word on its own still is one.
+        assert_eq!(claims("Guardian", "Ukraine's military said Russian forces had advanced near Marinka.").len(), 1);
+    }
+
+    #[test]
+    fn a_relative_clause_hanging_on_a_claim_describes_and_claims_nothing() {
+        let got = claims("Guardian", "Kyiv says Russian guards murdered the prisoners, who were captured in May in Mariupol.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].action.kind, Kind::WarCrimes);
+        assert!(got[0].place.as_ref().is_none_or(|p| p.name != "Mariupol"), "{:?}", got[0].place);
+        // A relative clause with a speaker of its own is a claim.
+        let got = claims("Guardian", "Kyiv said its troops still hold Marinka, which Russia says it captured in May.");
+        assert!(got.iter().any(|c| c.side == Side::Moscow && c.action.kind == Kind::Control), "{got:?}");
+    }
+
+    #[test]
+    fn an_aside_between_speaker_and_verb_describes_the_speaker() {
+        // The indefinite description is of the republic: the prosecutors are its, and so are
+        // the prosecutors met again; what the aside says was taken is no claim.
+        let text = "Prosecutors from the self-proclaimed Donetsk People's Republic, a proxy government controlled by Russia, have said the men were captured in Mariupol. Prosecutors said the men had fought as mercenaries near Mariupol and were captured there.";
+        let got = claims("Guardian", text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|c| c.side == Side::Moscow), "{:?}", got.iter().map(|c| &c.rules).collect::<Vec<_>>());
+        assert!(got[1].rules.iter().any(|r| r == "speaker:role-introduced-before:prosecutors"), "{:?}", got[1].rules);
+        // A description that names a person or a role describes the speaker phrase itself.
+        let got = claims("Guardian", "Vladimir Rogov, a Russian-installed official, said Ukrainian forces had been driven out of Marinka.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].side, Side::Moscow);
+        // A phrase with an action in it is no speaker the aside could stand beside.
+        let got = claims("Guardian", "Russia's defence minister said Tuesday Moscow's forces had reclaimed Krynky, a Ukrainian bridgehead on the Dnipro, reports news agencies.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control && c.side == Side::Moscow), "{got:?}");
     }
 }

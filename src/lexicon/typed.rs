@@ -193,11 +193,13 @@ pub struct Anaphor {
     pub default: Option<Side>,
 }
 
-/// What a trigger's kind column says: a kind, or `harm`, decided by the victim noun.
+/// What a trigger's kind column says: a kind, `harm` (decided by the victim noun), or `none`
+/// (an idiom that holds a trigger word but tells of no action: "in advance").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TriggerKind {
     Kind(Kind),
     Harm,
+    Idiom,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +320,7 @@ pub enum WordClass {
     Proposal = 1 << 24,
     Subordinator = 1 << 25,
     Means = 1 << 26,
+    IdiomObject = 1 << 27,
 }
 
 impl WordClass {
@@ -350,6 +353,7 @@ impl WordClass {
             "proposal" => WordClass::Proposal,
             "subordinator" => WordClass::Subordinator,
             "means" => WordClass::Means,
+            "idiom-object" => WordClass::IdiomObject,
             _ => return None,
         })
     }
@@ -484,6 +488,7 @@ impl Lexicons {
         let actions = PhraseSet::build(&Table::parse("actions.tsv", texts.get("actions.tsv"))?, "pattern", |t, r| {
             let kind = match cell(t, r, "kind") {
                 "harm" => TriggerKind::Harm,
+                "none" => TriggerKind::Idiom,
                 other => TriggerKind::Kind(Kind::parse(other).ok_or_else(|| t.error(r, format!("unknown kind `{other}`")))?),
             };
             let stance = match cell(t, r, "stance") {
