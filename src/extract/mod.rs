@@ -569,6 +569,7 @@ fn priority(kind: Kind) -> u8 {
 const BASE_FORMS: &[&str] = &[
     "capture", "take", "clear", "curtail", "seize", "liberate", "encircle", "surround", "cut off", "control", "take control", "take over",
     "storm", "advance", "withdraw", "retreat", "strike", "hit", "kill", "surrender", "regroup", "overrun", "blockade", "evacuate",
+    "lay down arms", "lay down their arms",
 ];
 
 /// A draft with its speaker, side, attribution and the rules that chose them.
@@ -2149,6 +2150,11 @@ impl Doc<'_> {
             if participle && after_soldiers && verb_follows() {
                 continue;
             }
+            if trig.kind == TriggerKind::Kind(Kind::Control) && self.governs_a_body(toks, ti, seg_s) {
+                // "the Kyiv government is controlled by the far right": who runs a government,
+                // not who holds ground.
+                continue;
+            }
             if background.iter().any(|b| b.contains(hit.span)) {
                 // "the Russians murdered the prisoners, who were captured in May": the relative
                 // clause describes the prisoners; the claim is the clause it hangs on.
@@ -2506,6 +2512,17 @@ impl Doc<'_> {
         out
     }
 
+    /// The thing said to be controlled, just before the trigger and its auxiliaries ("the
+    /// government is controlled by", "the regime, controlled by"), is a government or its
+    /// officials (`grammar.tsv` class `seat`).
+    fn governs_a_body(&self, toks: &[Token<'_>], ti: usize, seg_s: usize) -> bool {
+        let mut k = ti;
+        while k > seg_s && (toks[k - 1].is(&[',']) || BE_FORMS.contains(&toks[k - 1].text.to_lowercase().as_str()) || self.grammar_is(toks[k - 1].text, WordClass::Auxiliary)) {
+            k -= 1;
+        }
+        k > seg_s && k < ti && self.grammar_is(toks[k - 1].text, WordClass::Seat)
+    }
+
     /// "struck a defiant tone", "hit a note": a strike verb with an object no weapon hits.
     fn idiom_follows(&self, toks: &[Token<'_>], span: Span) -> bool {
         toks.iter()
@@ -2724,8 +2741,16 @@ impl Doc<'_> {
             && !toks[ti - 1].is_capitalized()
             && !["ed", "ing", "ly", "'s", "\u{2019}s"].iter().any(|s| toks[ti - 1].text.ends_with(s))
             && ![WordClass::Determiner, WordClass::Preposition, WordClass::Pronoun, WordClass::Auxiliary].iter().any(|&c| self.grammar_is(toks[ti - 1].text, c));
-        let to = if ti > 0 && toks[ti - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
-            Some(ti - 1)
+        // "called on the defenders to \u{201c}immediately lay down arms\u{201d}": an opening
+        // quotation mark or an adverb may stand between "to" and the verb.
+        let mut verb_at = ti;
+        while verb_at > seg_s.max(1)
+            && (toks[verb_at - 1].is(&['"', '\u{201c}', '\u{2018}']) || (toks[verb_at - 1].is_word() && toks[verb_at - 1].text.ends_with("ly") && !toks[verb_at - 1].is_capitalized()))
+        {
+            verb_at -= 1;
+        }
+        let to = if verb_at > 0 && toks[verb_at - 1].text.eq_ignore_ascii_case("to") && BASE_FORMS.iter().any(|b| pattern.eq_ignore_ascii_case(b)) {
+            Some(verb_at - 1)
         } else if governed {
             Some(ti - 2)
         } else {
@@ -5660,5 +5685,17 @@ mod tests {
         // A phrase with an action in it is no speaker the aside could stand beside.
         let got = claims("Guardian", "Russia's defence minister said Tuesday Moscow's forces had reclaimed Krynky, a Ukrainian bridgehead on the Dnipro, reports news agencies.");
         assert!(got.iter().any(|c| c.action.kind == Kind::Control && c.side == Side::Moscow), "{got:?}");
+    }
+
+    #[test]
+    fn a_call_to_lay_down_arms_is_an_aim_and_a_controlled_government_no_ground() {
+        let got = claims("Guardian", "Russia called on the defenders of Mariupol to \u{201c}immediately lay down arms\u{201d} by issuing a new ultimatum.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].action.kind, got[0].action.stance), (Kind::Surrender, Stance::Ongoing));
+        let text = "Putin repeated the false theme that the Kyiv government is controlled by the far right.";
+        assert!(claims("Guardian", text).is_empty(), "{:?}", claims("Guardian", text));
+        // Ground controlled is still a claim.
+        let got = claims("Guardian", "Russian officials said the town of Izium is controlled by Russian forces.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control), "{got:?}");
     }
 }
