@@ -177,6 +177,20 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
     list[first..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.end <= span.end)
 }
 
+/// The reporting cues of a text. A capitalised cue word right after a capitalised word is part
+/// of a name ("the United States", "Reports Without Borders"), not a verb.
+fn reporting_cues<'l>(text: &str, folded: &Folded, lex: &'l Lexicons) -> Vec<Hit<'l, Cue>> {
+    let mut all = hits(folded, &lex.reporting);
+    all.retain(|h| {
+        let capitalised = text[h.span.start as usize..].starts_with(|c: char| c.is_uppercase());
+        let before = text[..h.span.start as usize].trim_end_matches(' ');
+        let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let after_name = before.len() < h.span.start as usize && prev.starts_with(|c: char| c.is_uppercase());
+        !(capitalised && after_name)
+    });
+    all
+}
+
 /// The action triggers of a text. An idiom that holds a trigger word ("in advance", "an
 /// advanced system") wins over the word, as the longer phrase, and then is dropped: it tells
 /// of no action.
@@ -204,7 +218,7 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
         text: view.text,
         lex,
         gaz,
-        cues: hits(&folded, &lex.reporting),
+        cues: reporting_cues(view.text, &folded, lex),
         denials: hits(&folded, &lex.denial),
         verifications: hits(&folded, &lex.verification).into_iter().map(|h| h.span).collect(),
         speakers: hits(&folded, &lex.speakers),
@@ -774,6 +788,9 @@ impl Doc<'_> {
                 !(carried && self.lex.actions.get(d.pattern).is_some_and(|t| t.needs == Needs::ClausePlace))
             });
             let mut new_claims = self.assemble(drafts, &toks, sentence.span, &segs, &attributions, &speakers, sentence.paragraph);
+            if attributions.is_empty() && si > 0 {
+                self.continued_account(&toks, segments.sentences[si - 1].span, &claims, &mut new_claims);
+            }
             for c in &mut new_claims {
                 // What a strike hit bears on who struck (see `set_actor`).
                 self.mark_target(c);
@@ -1500,6 +1517,22 @@ impl Doc<'_> {
             }
             break;
         }
+        // "Ukrainian officials and civilians said", "Russian and separatist officials said": a
+        // subject coordinated with "and" whose first part names a speaker or a side, and holds
+        // no verb of its own, is one speaker phrase.
+        if start >= 2 && start < end && toks[start - 1].text.eq_ignore_ascii_case("and") {
+            let mut s2 = start - 1;
+            while s2 > 0 && toks[s2 - 1].is_word() && start - 1 - s2 < 4 && !self.grammar_is(toks[s2 - 1].text, WordClass::Stop) && !self.grammar_is(toks[s2 - 1].text, WordClass::Boundary) {
+                s2 -= 1;
+            }
+            let opens = s2 == 0 || !toks[s2 - 1].is_word() || self.grammar_is(toks[s2 - 1].text, WordClass::Stop) || self.grammar_is(toks[s2 - 1].text, WordClass::Boundary);
+            let first = Span { start: toks[s2].span.start, end: toks[start - 2].span.end };
+            let plain = within(&self.cues, first).next().is_none() && within(&self.triggers, first).next().is_none();
+            let names = within(&self.speakers, first).next().is_some() || within(&self.roles, first).next().is_some();
+            if s2 < start - 1 && opens && plain && names {
+                start = s2;
+            }
+        }
         // "The mayor of Mykolaiv, Oleksandr Syenkevych, said": a name set off after its title
         // takes the title in (the title says whose the speaker is).
         let name_only = start < end && toks[start..end].iter().all(|t| !t.is_word() || t.is_capitalized());
@@ -2076,7 +2109,12 @@ impl Doc<'_> {
         speaker_spans.extend(attributions.iter().filter(|a| !a.inherits).filter_map(|a| {
             let speaker = a.speaker.filter(|s| s.end < a.cue.start)?;
             let gap = Span { start: speaker.end, end: a.cue.start };
-            let aside = gap.slice(self.text).trim_start().starts_with(',') && within(&self.cues, gap).next().is_none();
+            // (An adverbial aside, ", in a statement on the capture of X,", may tell of what the
+            // speaker announced, and is left to the claim rules.)
+            let body = gap.slice(self.text).trim_start();
+            let opener = body.strip_prefix(',').map(|rest| rest.split_whitespace().next().unwrap_or("").to_lowercase());
+            let describes = opener.is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "who" | "which" | "whose"));
+            let aside = describes && within(&self.cues, gap).next().is_none();
             aside.then_some(gap)
         }));
         let background = self.background_relatives(toks);
@@ -2527,6 +2565,26 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// "The Ukrainian military said it had conducted 10 strikes ... They also targeted six
+    /// ammunition depots": a sentence with no reporting verb that opens with the speaker's
+    /// pronoun and "also" goes on with the account of the sentence before, and is its
+    /// speaker's.
+    fn continued_account(&self, toks: &[Token<'_>], previous: Span, claims: &[RawClaim], new_claims: &mut [RawClaim]) {
+        let opens = toks.len() > 2
+            && matches!(toks[0].text.to_lowercase().as_str(), "it" | "they" | "he" | "she")
+            && matches!(toks[1].text.to_lowercase().as_str(), "also" | "further" | "additionally");
+        if !opens {
+            return;
+        }
+        let Some(before) = claims.iter().rev().find(|c| c.sentence == previous && c.side != Side::Other && c.speaker.is_some()) else { return };
+        for c in new_claims.iter_mut().filter(|c| c.side == Side::Other && c.speaker.is_none()) {
+            c.speaker = before.speaker.clone();
+            c.side = before.side;
+            c.cue = None;
+            relabel_outlet_voice(c, "speaker:continued");
+        }
     }
 
     /// The thing said to be controlled, just before the trigger and its auxiliaries ("the
@@ -3794,7 +3852,16 @@ impl Doc<'_> {
         // "... said that Russia controlled 70% of the city": a bare country right before the
         // verb, opening its clause, is the verb's subject (elsewhere a bare name is too often
         // the victim, the place or a possessive).
-        let verb_at = scan.iter().rposition(|t| !(t.is_word() && (self.grammar_is(t.text, WordClass::Auxiliary) || self.grammar_is(t.text, WordClass::Time))));
+        let mut verb_at = scan.iter().rposition(|t| !(t.is_word() && (self.grammar_is(t.text, WordClass::Auxiliary) || self.grammar_is(t.text, WordClass::Time))));
+        // "that Ukrainians, using precision weapons supplied by the US, had attacked": the
+        // subject stands before an aside set off by commas.
+        if let Some(k) = verb_at.filter(|&k| scan[k].is(&[',']))
+            && let Some(open) = scan[..k].iter().rposition(|t| t.is(&[',']))
+            && open >= 1
+            && k - open <= 16
+        {
+            verb_at = Some(open - 1);
+        }
         if subject.is_none()
             && let Some(k) = verb_at
             && !speaker_span.is_some_and(|s| s.contains(scan[k].span))
@@ -5672,6 +5739,9 @@ mod tests {
         }
         // The word on its own still is one.
         assert_eq!(claims("Guardian", "Ukraine's military said Russian forces had advanced near Marinka.").len(), 1);
+        // Falling short of a capture is a capture that failed.
+        let got = claims("Guardian", "Russian forces fell short of capturing Kupiansk, the Ukrainian military said.");
+        assert_eq!(got.iter().map(|c| (c.action.kind, c.action.stance)).collect::<Vec<_>>(), vec![(Kind::Control, Stance::Resisted)]);
     }
 
     #[test]
@@ -5709,6 +5779,9 @@ mod tests {
         let text = "A Russian-installed police chief in Berdiansk said Ukrainian drones had struck the port. Police said four civilians were wounded in Sumy.";
         let got = claims("Guardian", text);
         assert!(got.iter().all(|c| !c.rules.iter().any(|r| r.starts_with("speaker:role-introduced-before"))), "{got:?}");
+        // An adverbial aside may tell of what the speaker announced: it is left to the claim rules.
+        let got = claims("Guardian", "Russia's defence ministry, in a statement on the capture of Ocheretyne, said its forces continued to advance.");
+        assert!(got.iter().any(|c| c.action.kind == Kind::Control), "{got:?}");
         // A phrase with an action in it is no speaker the aside could stand beside.
         let got = claims("Guardian", "Russia's defence minister said Tuesday Moscow's forces had reclaimed Krynky, a Ukrainian bridgehead on the Dnipro, reports news agencies.");
         assert!(got.iter().any(|c| c.action.kind == Kind::Control && c.side == Side::Moscow), "{got:?}");
@@ -5734,5 +5807,30 @@ mod tests {
         assert!(got.iter().all(|c| c.action.kind != Kind::Encirclement), "{got:?}");
         let got = claims("Guardian", "The grain deal was hailed as a diplomatic breakthrough, Kyiv said of Odesa.");
         assert!(got.iter().all(|c| c.action.kind != Kind::Advance), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_that_holds_a_cue_word_is_no_cue_and_an_aside_hides_no_subject() {
+        // "States" in "the United States" is no "states"; the subject before the aside acts.
+        let got = claims("The New York Times", "Russian officials claimed that Ukrainians, using precision weapons supplied by the United States, had shelled the prison in Olenivka.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].side, got[0].action.actor), (Side::Moscow, Some(Side::Kyiv)), "{:?}", got[0].rules);
+    }
+
+    #[test]
+    fn a_coordinated_subject_and_an_account_continued_with_also() {
+        let got = claims("The New York Times", "But Ukrainian officials and civilians said heavy fighting was continuing in the villages near Siversk.");
+        assert_eq!(got.first().map(|c| c.side), Some(Side::Kyiv), "{got:?}");
+        // A first part that holds a verb is a clause of its own.
+        let got = claims("The New York Times", "Russian forces captured Siversk and residents said the shelling had stopped.");
+        assert!(got.iter().all(|c| c.speaker.as_ref().is_none_or(|s| !s.text.contains("captured"))), "{got:?}");
+        let text = "The Ukrainian military said it had conducted 10 strikes across the south. They also targeted six Russian ammunition depots near Kherson.";
+        let got = claims("The New York Times", text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].side == Side::Kyiv && got[1].rules.iter().any(|r| r == "speaker:continued"), "{:?}", got[1]);
+        // Without "also" the sentence is the outlet's own.
+        let text = "The Ukrainian military said it had conducted 10 strikes across the south. They targeted six Russian ammunition depots near Kherson.";
+        let got = claims("The New York Times", text);
+        assert!(got.iter().all(|c| !c.rules.iter().any(|r| r == "speaker:continued")), "{got:?}");
     }
 }
