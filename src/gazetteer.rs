@@ -326,8 +326,10 @@ impl Gazetteer {
         for i in 0..mentions.len() {
             // Only the few words before the name are read (a long report has many mentions).
             let at = mentions[i].span.start as usize;
-            let from = (at.saturating_sub(24)..=at).find(|&k| text.is_char_boundary(k)).unwrap_or(at);
+            let from = (at.saturating_sub(40)..=at).find(|&k| text.is_char_boundary(k)).unwrap_or(at);
             let before = text[from..at].trim_end().to_lowercase();
+            // "the region of the capital, Kyiv": the capital set beside its name.
+            let before = before.strip_suffix(" of the capital,").map_or(before.clone(), |b| format!("{b} of"));
             let opens = REGION_NOUNS.iter().any(|noun| {
                 before.strip_suffix(" of").is_some_and(|b| b.ends_with(noun) && b[..b.len() - noun.len()].ends_with(|c: char| !c.is_alphanumeric()))
             });

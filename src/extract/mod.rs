@@ -3132,7 +3132,9 @@ impl Doc<'_> {
         if in_force {
             return true;
         }
-        let is_capital = self.lex.speakers.get(&m.surface).is_some_and(|h| h.ty == SpeakerType::Metonym);
+        // A capital read as its region ("the region of the capital, Kyiv") is a place.
+        let is_capital = self.lex.speakers.get(&m.surface).is_some_and(|h| h.ty == SpeakerType::Metonym)
+            && self.gaz.place(m.candidates[0]).is_none_or(|p| p.kind != PlaceKind::Region);
         if !is_capital {
             return false;
         }
@@ -5832,5 +5834,12 @@ mod tests {
         let text = "The Ukrainian military said it had conducted 10 strikes across the south. They targeted six Russian ammunition depots near Kherson.";
         let got = claims("The New York Times", text);
         assert!(got.iter().all(|c| !c.rules.iter().any(|r| r == "speaker:continued")), "{got:?}");
+    }
+
+    #[test]
+    fn the_region_of_the_capital_is_its_oblast() {
+        let got = claims("The New York Times", "Russian strikes injured at least 15 people in the region of the capital, Kyiv, the Ukrainian authorities said.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(place(&got[0]), "Kyiv Oblast");
     }
 }
