@@ -14,7 +14,7 @@ use crate::segment;
 
 /// Bumped whenever a code change alters what the rules derive (the lexicons and gazetteer are
 /// fingerprinted by content, this covers the code).
-pub const RULES_CODE_VERSION: u32 = 39;
+pub const RULES_CODE_VERSION: u32 = 40;
 
 /// Everything that decides what is derived from an article: the lexicons, the gazetteer, and
 /// their fingerprint (stored with the derived data, so that a rift with other rules knows a

@@ -177,17 +177,11 @@ fn within<'a, 'l, T>(list: &'a [Hit<'l, T>], span: Span) -> impl Iterator<Item =
     list[first..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.end <= span.end)
 }
 
-/// The reporting cues of a text. A capitalised cue word right after a capitalised word is part
-/// of a name ("the United States", "Reports Without Borders"), not a verb.
-fn reporting_cues<'l>(text: &str, folded: &Folded, lex: &'l Lexicons) -> Vec<Hit<'l, Cue>> {
+/// The reporting cues of a text. A cue word inside a known name ("the United States") is part
+/// of the name, not a verb; a title-case line ("Kyiv Says ...") keeps its cue.
+fn reporting_cues<'l>(folded: &Folded, lex: &'l Lexicons, speakers: &[Hit<'l, SpeakerEntry>]) -> Vec<Hit<'l, Cue>> {
     let mut all = hits(folded, &lex.reporting);
-    all.retain(|h| {
-        let capitalised = text[h.span.start as usize..].starts_with(|c: char| c.is_uppercase());
-        let before = text[..h.span.start as usize].trim_end_matches(' ');
-        let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let after_name = before.len() < h.span.start as usize && prev.starts_with(|c: char| c.is_uppercase());
-        !(capitalised && after_name)
-    });
+    all.retain(|h| !speakers.iter().any(|s| s.span.start < h.span.start && h.span.end <= s.span.end));
     all
 }
 
@@ -214,14 +208,15 @@ pub fn extract(view: ArticleView<'_>, segments: &Segments, lex: &'static Lexicon
     let quotes: Vec<Span> = segments.paragraphs.iter().flat_map(|p| text::quotes(view.text, *p)).collect();
     let outlet_side = lex.outlet(view.outlet).and_then(|o| o.state).unwrap_or(Side::Other);
     let headline_side = view.title.and_then(|t| headline_speaker_side(t, lex));
+    let speakers = hits(&folded, &lex.speakers);
     let doc = Doc {
         text: view.text,
         lex,
         gaz,
-        cues: reporting_cues(view.text, &folded, lex),
+        cues: reporting_cues(&folded, lex, &speakers),
         denials: hits(&folded, &lex.denial),
         verifications: hits(&folded, &lex.verification).into_iter().map(|h| h.span).collect(),
-        speakers: hits(&folded, &lex.speakers),
+        speakers,
         anaphora: hits(&folded, &lex.anaphora),
         roles: hits(&folded, &lex.roles),
         triggers: with_take_place(view.text, triggers(&folded, lex), &mentions, lex),
@@ -1527,9 +1522,16 @@ impl Doc<'_> {
             }
             let opens = s2 == 0 || !toks[s2 - 1].is_word() || self.grammar_is(toks[s2 - 1].text, WordClass::Stop) || self.grammar_is(toks[s2 - 1].text, WordClass::Boundary);
             let first = Span { start: toks[s2].span.start, end: toks[start - 2].span.end };
-            let plain = within(&self.cues, first).next().is_none() && within(&self.triggers, first).next().is_none();
+            let plain = within(&self.cues, first).next().is_none()
+                && within(&self.triggers, first).next().is_none()
+                && !toks[s2..start - 1].iter().any(|t| BE_FORMS.contains(&t.text.to_lowercase().as_str()) || self.grammar_is(t.text, WordClass::Auxiliary) || (t.text.ends_with("ed") && !t.is_capitalized()));
             let names = within(&self.speakers, first).next().is_some() || within(&self.roles, first).next().is_some();
-            if s2 < start - 1 && opens && plain && names {
+            // "Russian and Ukrainian officials said" joins two sides: no one speaker.
+            let rest = Span { start: toks[start].span.start, end: toks[end - 1].span.end };
+            let sides = |span: Span| within(&self.speakers, span).map(|h| h.value.side).filter(|s| *s != Side::Other).collect::<Vec<_>>();
+            let (a, b) = (sides(first), sides(rest));
+            let one_side = a.iter().chain(&b).all(|s| Some(s) == a.first().or(b.first()));
+            if s2 < start - 1 && opens && plain && names && one_side {
                 start = s2;
             }
         }
@@ -2579,6 +2581,13 @@ impl Doc<'_> {
             return;
         }
         let Some(before) = claims.iter().rev().find(|c| c.sentence == previous && c.side != Side::Other && c.speaker.is_some()) else { return };
+        // The pronoun must fit the speaker ("he" a person, "it" or "they" a body) and the
+        // account go on in the same paragraph.
+        let person = matches!(toks[0].text.to_lowercase().as_str(), "he" | "she");
+        let fits = before.speaker.as_ref().is_some_and(|s| s.person == person);
+        if !fits || new_claims.iter().any(|c| c.paragraph != before.paragraph) {
+            return;
+        }
         for c in new_claims.iter_mut().filter(|c| c.side == Side::Other && c.speaker.is_none()) {
             c.speaker = before.speaker.clone();
             c.side = before.side;
@@ -5817,6 +5826,9 @@ mod tests {
         let got = claims("The New York Times", "Russian officials claimed that Ukrainians, using precision weapons supplied by the United States, had shelled the prison in Olenivka.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].side, got[0].action.actor), (Side::Moscow, Some(Side::Kyiv)), "{:?}", got[0].rules);
+        // A title-case line keeps its cue.
+        let got = claims("The New York Times", "Kyiv Says Russian Forces Shelled Kherson Overnight.");
+        assert_eq!(got.first().map(|c| c.side), Some(Side::Kyiv), "{got:?}");
     }
 
     #[test]
@@ -5830,6 +5842,15 @@ mod tests {
         let got = claims("The New York Times", text);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[1].side == Side::Kyiv && got[1].rules.iter().any(|r| r == "speaker:continued"), "{:?}", got[1]);
+        // Two sides named together are no one speaker, nor a clause with its own verb.
+        let got = claims("The New York Times", "Russian and Ukrainian officials said heavy fighting continued near Siversk.");
+        assert!(got.iter().all(|c| c.side != Side::Moscow && c.speaker.as_ref().is_none_or(|s| !s.text.starts_with("Russian and"))), "{got:?}");
+        let got = claims("The New York Times", "Peskov declined to comment and Ukrainian officials said Russian forces had advanced near Siversk.");
+        assert!(got.iter().all(|c| c.side != Side::Moscow), "{got:?}");
+        // "He also" after a body's report is not the body's.
+        let text = "Ukraine's military said Russian troops had attacked Kupiansk. He also oversaw the assault that captured Avdiivka.";
+        let got = claims("The New York Times", text);
+        assert!(got.iter().all(|c| !c.rules.iter().any(|r| r == "speaker:continued")), "{got:?}");
         // Without "also" the sentence is the outlet's own.
         let text = "The Ukrainian military said it had conducted 10 strikes across the south. They targeted six Russian ammunition depots near Kherson.";
         let got = claims("The New York Times", text);
